@@ -1,0 +1,128 @@
+#include "common/analyzer.h"
+
+#include "common/data_files.h"
+#include "common/schema.h"
+#include "common/utf8.h"
+
+namespace aisearch {
+namespace {
+
+// Weight of a match found only inside a compound (by bigrams), relative
+// to a match of the whole word.
+constexpr double kGramWeight = 0.5;
+
+bool has_letter(std::string_view s) {
+    for (unsigned char c : s)
+        if ((c >= 'a' && c <= 'z') || c >= 0x80) return true;
+    return false;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(KoreanParticleStripper stripper, AnalyzerOptions options)
+    : stripper_(std::move(stripper)),
+      options_(options),
+      segmenter_(std::make_unique<WordSegmenter>()),
+      english_("english") {}
+
+Analyzer Analyzer::from_data_dir(const std::filesystem::path& dir, AnalyzerOptions options) {
+    return Analyzer(KoreanParticleStripper::load(dir / "ko_particles.txt"), options);
+}
+
+std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) {
+    std::vector<AnalyzedWord> words;
+    const auto pieces = segmenter_->segment(text);
+    words.reserve(pieces.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const WordPiece& p = pieces[i];
+        if (p.script == Script::Hangul && i > 0 && stripper_.is_particle(p.text) &&
+            (p.glued ? pieces[i - 1].script != Script::Hangul
+                     : text.substr(pieces[i - 1].end, p.begin - pieces[i - 1].end)
+                               .find_first_of(" \t\n\r\f\v") == std::string_view::npos))
+            continue;
+        AnalyzedWord w;
+        w.exact = p.text;
+        w.begin = p.begin;
+        w.end = p.end;
+        w.stem_end = p.end;
+        w.script = p.script;
+        if (p.script == Script::Hangul) {
+            w.stem = options_.strip_particles ? std::string(stripper_.strip(p.text)) : p.text;
+            if (w.stem.size() < w.exact.size() && text.substr(p.begin, p.end - p.begin) == p.text)
+                w.stem_end = p.begin + static_cast<std::uint32_t>(w.stem.size());
+        } else if (p.script == Script::Latin && has_letter(p.text)) {
+            w.stem = english_(p.text);
+        } else {
+            w.stem = p.text;
+        }
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
+std::vector<std::string> Analyzer::hangul_bigrams(std::string_view word) {
+    std::vector<std::string> grams;
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(word.size());
+    for (std::size_t k = 0; k + 2 < starts.size(); ++k)
+        grams.emplace_back(word.substr(starts[k], starts[k + 2] - starts[k]));
+    return grams;
+}
+
+void Analyzer::index_text(Xapian::Document& doc, std::string_view text, std::string_view field,
+                          unsigned wdf, Xapian::termpos& termpos) {
+    using namespace schema;
+    for (const AnalyzedWord& w : analyze(text)) {
+        termpos += kPositionStride;
+        doc.add_posting(term("", field, w.exact), termpos, wdf);
+        if (w.script == Script::Hangul) {
+            if (w.stem != w.exact) doc.add_posting(term("", field, w.stem), termpos, wdf);
+            if (!options_.hangul_bigrams) continue;
+            const auto grams = hangul_bigrams(w.stem);
+            for (std::size_t i = 0; i < grams.size() && i + 1 < kPositionStride; ++i)
+                doc.add_posting(term(kGramKind, field, grams[i]), termpos + static_cast<Xapian::termpos>(i), wdf);
+        } else if (w.script == Script::Latin && has_letter(w.exact)) {
+            doc.add_term(term(kStemKind, field, w.stem), wdf);
+        }
+    }
+}
+
+Xapian::Query Analyzer::word_query(const AnalyzedWord& w, std::string_view field) const {
+    using namespace schema;
+    if (w.script == Script::Latin && has_letter(w.exact))
+        return Xapian::Query(term(kStemKind, field, w.stem));
+    if (w.script != Script::Hangul) return Xapian::Query(term("", field, w.exact));
+
+    std::vector<Xapian::Query> alternatives{Xapian::Query(term("", field, w.exact))};
+    if (w.stem != w.exact) alternatives.emplace_back(term("", field, w.stem));
+    if (options_.hangul_bigrams) {
+        const auto grams = hangul_bigrams(w.stem);
+        if (!grams.empty() && grams.size() < kPositionStride) {
+            std::vector<Xapian::Query> gram_terms;
+            for (const auto& g : grams) gram_terms.emplace_back(term(kGramKind, field, g));
+            Xapian::Query in_compound =
+                gram_terms.size() == 1
+                    ? gram_terms.front()
+                    : Xapian::Query(Xapian::Query::OP_PHRASE, gram_terms.begin(), gram_terms.end(),
+                                    static_cast<Xapian::termcount>(gram_terms.size()));
+            alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_compound, kGramWeight);
+        }
+    }
+    if (alternatives.size() == 1) return alternatives.front();
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query Analyzer::phrase_query(const std::vector<AnalyzedWord>& words,
+                                     std::string_view field) const {
+    // Korean words match by stem so particles do not break a phrase.
+    std::vector<Xapian::Query> terms;
+    for (const auto& w : words)
+        terms.emplace_back(schema::term("", field, w.script == Script::Hangul ? w.stem : w.exact));
+    if (terms.size() == 1) return terms.front();
+    const auto window = static_cast<Xapian::termcount>(schema::kPositionStride * (words.size() - 1) + 1);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+}
+
+}  // namespace aisearch

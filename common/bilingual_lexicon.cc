@@ -1,0 +1,77 @@
+#include "common/bilingual_lexicon.h"
+
+#include <algorithm>
+
+#include "aisearch/error.h"
+#include "common/data_files.h"
+
+namespace aisearch {
+namespace {
+
+constexpr char kSeparator = '\x1f';
+
+const std::string& entry_key(const AnalyzedWord& w) {
+    return w.script == Script::Latin ? w.stem : w.exact;
+}
+
+std::string join_keys(const std::vector<AnalyzedWord>& words, std::size_t start, std::size_t n,
+                      bool last_by_stem) {
+    std::string key;
+    for (std::size_t i = start; i < start + n; ++i) {
+        if (i > start) key += kSeparator;
+        const AnalyzedWord& w = words[i];
+        key += (i + 1 == start + n && last_by_stem && w.script == Script::Hangul) ? w.stem
+                                                                                  : entry_key(w);
+    }
+    return key;
+}
+
+}  // namespace
+
+BilingualLexicon BilingualLexicon::load(const std::filesystem::path& file, Analyzer& analyzer) {
+    BilingualLexicon lexicon;
+    std::size_t line_no = 0;
+    for (const std::string& line : read_data_lines(file)) {
+        ++line_no;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
+            line.find('\t', tab + 1) != std::string::npos)
+            throw ResourceError(file.string() + ": entry " + std::to_string(line_no) +
+                                " is not 'korean<TAB>english'");
+        lexicon.add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1),
+                    analyzer);
+    }
+    return lexicon;
+}
+
+void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& analyzer) {
+    const auto wa = analyzer.analyze(a);
+    const auto wb = analyzer.analyze(b);
+    if (wa.empty() || wb.empty()) return;
+    auto link = [&](const std::vector<AnalyzedWord>& from, const std::vector<AnalyzedWord>& to) {
+        auto& list = entries_[join_keys(from, 0, from.size(), false)];
+        const bool known = std::any_of(list.begin(), list.end(), [&](const Translation& t) {
+            return t.size() == to.size() &&
+                   std::equal(t.begin(), t.end(), to.begin(),
+                              [](const AnalyzedWord& x, const AnalyzedWord& y) { return x.exact == y.exact; });
+        });
+        if (!known) list.push_back(to);
+        max_words_ = std::max(max_words_, from.size());
+    };
+    link(wa, wb);
+    link(wb, wa);
+}
+
+BilingualLexicon::Match BilingualLexicon::longest_match(const std::vector<AnalyzedWord>& words,
+                                                        std::size_t start) const {
+    const std::size_t most = std::min(max_words_, words.size() - std::min(start, words.size()));
+    for (std::size_t n = most; n >= 1; --n) {
+        for (bool by_stem : {false, true}) {
+            const auto it = entries_.find(join_keys(words, start, n, by_stem));
+            if (it != entries_.end()) return {n, &it->second};
+        }
+    }
+    return {};
+}
+
+}  // namespace aisearch

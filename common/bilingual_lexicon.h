@@ -1,0 +1,40 @@
+// Korean <-> English names and terms (common/data/lexicon.tsv), so a query
+// in one language also finds text in the other. Entries are analysed with
+// the same Analyzer as documents and queries, and matched on word keys:
+// the English stem, or the Korean word with or without its particle.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/analyzer.h"
+
+namespace aisearch {
+
+class BilingualLexicon {
+public:
+    using Translation = std::vector<AnalyzedWord>;
+
+    static BilingualLexicon load(const std::filesystem::path& file, Analyzer& analyzer);
+
+    // Adds a <-> b in both directions.
+    void add(std::string_view a, std::string_view b, Analyzer& analyzer);
+
+    struct Match {
+        std::size_t length = 0;  // words of the query covered; 0 if none
+        const std::vector<Translation>* translations = nullptr;
+    };
+    // The longest entry that starts at words[start].
+    Match longest_match(const std::vector<AnalyzedWord>& words, std::size_t start) const;
+
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    std::unordered_map<std::string, std::vector<Translation>> entries_;
+    std::size_t max_words_ = 0;
+};
+
+}  // namespace aisearch

@@ -1,0 +1,31 @@
+// Light Korean stemming: removes one particle or verbal ending from the end
+// of an eojeol (딥시크의 -> 딥시크, 출시했다 -> 출시). The suffix list is data
+// (common/data/ko_particles.txt). A one-syllable suffix is only removed
+// when at least two syllables remain, so short nouns such as 회의 survive.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace aisearch {
+
+class KoreanParticleStripper {
+public:
+    explicit KoreanParticleStripper(std::vector<std::string> suffixes);
+    static KoreanParticleStripper load(const std::filesystem::path& file);
+
+    // The word without its particle; the word itself if none applies.
+    std::string_view strip(std::string_view word) const;
+
+    // True if the whole word is a particle or ending (e.g. the 를 of 챗GPT를).
+    bool is_particle(std::string_view word) const;
+
+private:
+    std::vector<std::string> suffixes_;  // longest first
+    std::unordered_set<std::string> set_;
+};
+
+}  // namespace aisearch

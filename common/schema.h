@@ -1,0 +1,47 @@
+// Every term prefix and value slot aisearch writes, in one place, so the
+// indexer and the searcher cannot disagree. Prefixes follow Xapian's
+// conventions (Q unique id, Z stem, S title); all other terms are NFKC
+// case-folded text and so never start with an ASCII capital.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aisearch::schema {
+
+// Boolean terms.
+inline constexpr std::string_view kPartId = "Q";    // Q<part id>: one per Xapian document
+inline constexpr std::string_view kDocumentId = "F";  // F<document id>: shared by a document's parts
+inline constexpr std::string_view kLanguage = "L";  // Lko / Len
+
+// Free-text fields. Body text uses the empty prefix.
+inline constexpr std::string_view kBodyField = "";
+inline constexpr std::string_view kTitleField = "S";
+
+// Kinds of term made from a word, prepended to the field prefix.
+inline constexpr std::string_view kStemKind = "Z";  // English stem, no positions
+inline constexpr std::string_view kGramKind = "G";  // Hangul syllable bigram, positioned
+
+// Words sit kPositionStride apart so the syllable bigrams of a Korean word
+// can take the positions in between: phrases of words and phrases of
+// bigrams then both work with plain OP_PHRASE windows.
+inline constexpr unsigned kPositionStride = 16;
+
+// Title words are also indexed as body words, this many times, so a title
+// match outranks a passing mention (chosen by tests/eval measurements).
+inline constexpr unsigned kTitleWdf = 3;
+
+inline std::string term(std::string_view kind, std::string_view field, std::string_view text) {
+    std::string t;
+    t.reserve(kind.size() + field.size() + text.size());
+    t.append(kind).append(field).append(text);
+    return t;
+}
+
+inline std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    t.append(value);
+    return t;
+}
+
+}  // namespace aisearch::schema

@@ -1,0 +1,23 @@
+// What the indexer stores with each language part (Xapian document data)
+// and the searcher reads back to show a hit. JSON, so a database can be
+// inspected with xapian-delve.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aisearch {
+
+struct StoredPart {
+    std::string id;     // part id: document id, plus #ko/#en for a bilingual document
+    std::string path;   // source file
+    std::string title;
+    std::string lang;
+    std::string text;   // body paragraphs separated by '\n', for snippets
+};
+
+std::string encode(const StoredPart& part);
+// Throws DatabaseError if `data` is not a stored part.
+StoredPart decode_stored_part(std::string_view data);
+
+}  // namespace aisearch

@@ -1,0 +1,47 @@
+// Splits text into normalised word pieces with their byte offsets: ICU word
+// breaking, then a split at every Hangul/non-Hangul boundary (챗GPT를 ->
+// 챗 GPT 를), NFKC case folding, and number normalisation (2,048 -> 2048,
+// % -> percent).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+class Normalizer2;
+U_NAMESPACE_END
+
+namespace aisearch {
+
+enum class Script : std::uint8_t { Hangul, Latin, Number, Other };
+
+struct WordPiece {
+    std::string text;        // normalised form
+    std::uint32_t begin = 0; // byte offsets of the source text
+    std::uint32_t end = 0;
+    Script script = Script::Other;
+    bool glued = false;      // touches the previous piece (no space between)
+};
+
+class WordSegmenter {
+public:
+    WordSegmenter();
+    ~WordSegmenter();
+    WordSegmenter(const WordSegmenter&) = delete;
+    WordSegmenter& operator=(const WordSegmenter&) = delete;
+
+    // `text` must be valid UTF-8 (see sanitize_utf8).
+    std::vector<WordPiece> segment(std::string_view text);
+
+private:
+    std::unique_ptr<icu::BreakIterator> breaker_;
+    const icu::Normalizer2* folder_;
+};
+
+}  // namespace aisearch

@@ -1,0 +1,80 @@
+// aisearch: parses options, runs a Searcher, prints the results.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "aisearch/searcher.h"
+#include "searcher/results_format.h"
+
+namespace {
+
+enum Exit { kFound = 0, kNothing = 1, kUsage = 2, kDatabase = 3 };
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"aisearch: search Korean and English articles indexed by aisearch-index",
+                 "aisearch"};
+    app.footer(
+        "Query syntax: words (all required), \"a phrase\", a OR b, -word / NOT word, (groups),\n"
+        "lang:ko, title:word, prefix wildcard deep*. See docs/query-syntax.md.\n"
+        "Exit codes: 0 results found, 1 no results, 2 usage or query syntax error,\n"
+        "3 database missing or unreadable.");
+    std::vector<std::string> dbs;
+    std::vector<std::string> words;
+    aisearch::Query query;
+    bool json = false, explain = false;
+    app.add_option("--db", dbs, "database path, repeatable (default: $AISEARCH_DB or ~/.local/share/aisearch/db)")
+        ->allow_extra_args(false);
+    app.add_option("-n,--limit", query.limit, "number of hits")->check(CLI::Range(1, 10000));
+    app.add_option("--offset", query.offset, "hits to skip");
+    app.add_option("--lang", query.lang, "only parts in this language")->check(CLI::IsMember({"ko", "en"}));
+    app.add_flag("--json", json, "print results as JSON (docs/json-schema.md)");
+    app.add_flag("--explain", explain, "print how the query is understood, then search");
+    // Everything from the first word of the query on is the query, so
+    // that -word (exclusion) is not taken for an option.
+    app.prefix_command();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return e.get_exit_code() == 0 ? code : kUsage;
+    }
+    words = app.remaining();
+    if (!words.empty() && words.front() == "--") words.erase(words.begin());
+    if (words.empty()) {
+        std::cerr << "aisearch: no query given (try --help)\n";
+        return kUsage;
+    }
+    if (dbs.empty()) dbs.push_back(aisearch::default_database_path());
+    query.text = join(words);
+
+    try {
+        aisearch::Searcher searcher(dbs);
+        if (explain) std::cerr << searcher.describe(query.text) << "\n";
+        const aisearch::Results results = searcher.search(query);
+        if (results.relaxed && !json)
+            std::cerr << "aisearch: no document contains every word of the query; showing documents "
+                         "that match some of them\n";
+        std::cout << (json ? aisearch::results_to_json(results)
+                           : aisearch::results_to_text(results, isatty(STDOUT_FILENO)));
+        return results.hits.empty() ? kNothing : kFound;
+    } catch (const aisearch::QuerySyntaxError& e) {
+        std::cerr << "aisearch: query '" << query.text << "': " << e.what() << "\n";
+        return kUsage;
+    } catch (const aisearch::DatabaseError& e) {
+        std::cerr << "aisearch: " << e.what() << " (build it with: aisearch-index --db "
+                  << dbs.front() << " SOURCE...)\n";
+        return kDatabase;
+    } catch (const aisearch::Error& e) {
+        std::cerr << "aisearch: " << e.what() << "\n";
+        return kDatabase;
+    }
+}

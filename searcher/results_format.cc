@@ -1,0 +1,64 @@
+#include "searcher/results_format.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace aisearch {
+
+std::string results_to_json(const Results& r) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+    for (const Hit& h : r.hits) {
+        nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
+        for (const auto& hl : h.highlights) highlights.push_back({hl.start, hl.end});
+        nlohmann::ordered_json duplicates = nlohmann::ordered_json::array();
+        for (const auto& d : h.duplicates)
+            duplicates.push_back({{"id", d.id}, {"lang", d.lang}, {"relation", d.relation}, {"similarity", d.similarity}});
+        hits.push_back({{"rank", h.rank}, {"id", h.id}, {"path", h.path}, {"title", h.title},
+                        {"lang", h.lang}, {"score", h.score}, {"snippet", h.snippet},
+                        {"highlights", highlights}, {"duplicates", duplicates}});
+    }
+    nlohmann::ordered_json out = {{"query", r.query}, {"estimated_matches", r.estimated_matches},
+                                  {"relaxed", r.relaxed}, {"hits", hits}};
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string mark_highlights(const Hit& h, std::string_view open, std::string_view close) {
+    std::string out;
+    std::size_t cp = 0, next = 0;
+    const auto& hl = h.highlights;
+    bool inside = false;
+    for (std::size_t i = 0; i <= h.snippet.size(); ++i) {
+        const bool starts_char = i == h.snippet.size() || (static_cast<unsigned char>(h.snippet[i]) & 0xC0) != 0x80;
+        if (starts_char) {
+            if (inside && cp == hl[next].end) {
+                out += close;
+                inside = false;
+                ++next;
+            }
+            if (!inside && next < hl.size() && cp == hl[next].start) {
+                out += open;
+                inside = true;
+            }
+            ++cp;
+        }
+        if (i < h.snippet.size()) out += h.snippet[i];
+    }
+    if (inside) out += close;
+    return out;
+}
+
+std::string results_to_text(const Results& r, bool terminal) {
+    const std::string_view open = terminal ? "\033[1m" : "**";
+    const std::string_view close = terminal ? "\033[0m" : "**";
+    std::string out;
+    for (const Hit& h : r.hits) {
+        out += fmt::format("{}. {}  [{}]  {:.3f}\n   {}\n   {}\n", h.rank, h.title, h.lang, h.score, h.id,
+                           mark_highlights(h, open, close));
+        for (const auto& d : h.duplicates)
+            out += fmt::format("   = {} [{}] {} {:.2f}\n", d.id, d.lang, d.relation, d.similarity);
+    }
+    return out;
+}
+
+}  // namespace aisearch

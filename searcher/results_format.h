@@ -1,0 +1,20 @@
+// How the aisearch CLI prints results: the stable JSON schema of --json
+// (docs/json-schema.md) and the human-readable text form.
+#pragma once
+
+#include <string>
+
+#include "aisearch/searcher.h"
+
+namespace aisearch {
+
+std::string results_to_json(const Results& results);
+
+// `terminal`: highlight in bold with ANSI escapes; otherwise with the plain
+// markers ** ... **.
+std::string results_to_text(const Results& results, bool terminal);
+
+// The snippet with its highlights marked by `open` and `close`.
+std::string mark_highlights(const Hit& hit, std::string_view open, std::string_view close);
+
+}  // namespace aisearch

@@ -1,0 +1,121 @@
+#include "aisearch/searcher.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "common/analyzer.h"
+#include "common/bilingual_lexicon.h"
+#include "common/data_files.h"
+#include "common/stored_part.h"
+#include "common/utf8.h"
+#include "searcher/query_parser.h"
+#include "searcher/snippet_maker.h"
+
+namespace aisearch {
+namespace {
+
+// BM25 with the usual k1/b and no minimum length normalisation: on short
+// pages this ranks known items far better than Xapian's defaults (see
+// docs/analyzer.md for the measurements).
+Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0); }
+
+constexpr int kReopenRetries = 5;
+
+}  // namespace
+
+struct Searcher::Impl {
+    explicit Impl(const std::vector<std::string>& paths)
+        : paths(paths),
+          analyzer(Analyzer::from_data_dir(data_dir())),
+          lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
+          parser(analyzer, lexicon),
+          snippets(analyzer) {
+        open();
+    }
+
+    void open() {
+        if (paths.empty()) throw DatabaseError("no database given");
+        Xapian::Database combined;
+        for (const auto& p : paths) {
+            std::error_code ec;
+            if (!std::filesystem::exists(p, ec))
+                throw DatabaseError("database '" + p + "' does not exist");
+            try {
+                combined.add_database(Xapian::Database(p));
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
+            }
+        }
+        db = combined;
+    }
+
+    Results run(const Query& q) {
+        if (!q.lang.empty() && q.lang != "ko" && q.lang != "en")
+            throw QuerySyntaxError("language must be ko or en, not '" + q.lang + "'");
+        const ParsedQuery parsed = parser.parse(q.text, q.lang);
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return run_once(q, parsed);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= kReopenRetries) throw DatabaseError("database keeps changing during the search");
+                db.reopen();
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError("search failed: " + e.get_description());
+            }
+        }
+    }
+
+    Results run_once(const Query& q, const ParsedQuery& parsed) {
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(ranking());
+        enquire.set_query(parsed.query);
+        Results r;
+        r.query = q.text;
+        auto limit = static_cast<Xapian::doccount>(q.limit);
+        auto offset = static_cast<Xapian::doccount>(q.offset);
+        Xapian::MSet mset = enquire.get_mset(offset, limit);
+        if (mset.get_matches_upper_bound() == 0 && parsed.can_relax) {
+            enquire.set_query(parsed.relaxed);
+            mset = enquire.get_mset(offset, limit);
+            r.relaxed = true;
+        }
+        r.estimated_matches = mset.get_matches_estimated();
+        std::size_t rank = q.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const StoredPart part = decode_stored_part(it.get_document().get_data());
+            Hit h;
+            h.rank = ++rank;
+            h.id = part.id;
+            h.path = part.path;
+            h.title = part.title;
+            h.lang = part.lang;
+            h.score = it.get_weight();
+            Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
+            h.snippet = std::move(s.text);
+            h.highlights = std::move(s.highlights);
+            r.hits.push_back(std::move(h));
+        }
+        return r;
+    }
+
+    std::vector<std::string> paths;
+    Analyzer analyzer;
+    BilingualLexicon lexicon;
+    QueryParser parser;
+    SnippetMaker snippets;
+    Xapian::Database db;
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+Results Searcher::search(const Query& query) { return impl_->run(query); }
+
+std::string Searcher::describe(const std::string& text) {
+    return impl_->parser.parse(text).query.get_description();
+}
+
+}  // namespace aisearch

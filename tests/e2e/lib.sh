@@ -1,0 +1,45 @@
+# Shared helpers for the end-to-end tests. Each test sources this, runs the
+# real binaries ($AISEARCH, $AISEARCH_INDEX) and calls `finish` at the end.
+set -u
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+FAILURES=0
+CHECKS=0
+
+fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
+pass() { CHECKS=$((CHECKS + 1)); }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: runs COMMAND, keeps its
+# stdout in $OUT and stderr in $ERR, and checks its exit code.
+expect_exit() {
+    local want=$1 what=$2
+    shift 3
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    local got=$?
+    OUT=$(cat "$TMP/out")
+    ERR=$(cat "$TMP/err")
+    if [ "$got" -ne "$want" ]; then
+        fail "$what: exit $got, expected $want (stderr: $ERR)"
+    else
+        pass
+    fi
+}
+
+expect_contains() {  # HAYSTACK NEEDLE DESCRIPTION
+    if [[ "$1" == *"$2"* ]]; then pass; else fail "$3: '$2' not in output: ${1:0:400}"; fi
+}
+
+expect_not_contains() {
+    if [[ "$1" != *"$2"* ]]; then pass; else fail "$3: '$2' unexpectedly in output"; fi
+}
+
+expect_lines() {  # TEXT N DESCRIPTION: TEXT has exactly N non-empty lines
+    local n
+    n=$(printf '%s' "$1" | grep -c .)
+    if [ "$n" -eq "$2" ]; then pass; else fail "$3: $n lines, expected $2: ${1:0:400}"; fi
+}
+
+finish() {
+    echo "$CHECKS checks passed, $FAILURES failed"
+    [ "$FAILURES" -eq 0 ]
+}

@@ -1,0 +1,160 @@
+// BilingualLexicon: the shipped lexicon.tsv, matched on analysed words.
+// Translations render as their exact words, alternatives joined by " | ".
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "aisearch/error.h"
+#include "common/analyzer.h"
+#include "common/bilingual_lexicon.h"
+#include "common/utf8.h"
+
+using aisearch::Analyzer;
+using aisearch::BilingualLexicon;
+
+namespace {
+
+const std::filesystem::path kDataDir = AISEARCH_TEST_DATA_DIR;
+
+struct Shipped {
+    Analyzer analyzer = Analyzer::from_data_dir(kDataDir);
+    BilingualLexicon lexicon = BilingualLexicon::load(kDataDir / "lexicon.tsv", analyzer);
+};
+
+Shipped& shipped() {
+    static Shipped s;
+    return s;
+}
+
+std::string render(const BilingualLexicon::Match& m) {
+    if (m.length == 0) return "";
+    std::string out = std::to_string(m.length) + ":";
+    bool first = true;
+    for (const auto& t : *m.translations) {
+        out += first ? " " : " | ";
+        first = false;
+        for (std::size_t i = 0; i < t.size(); ++i) out += (i ? " " : "") + t[i].exact;
+    }
+    return out;
+}
+
+struct Case {
+    std::string_view query;
+    std::size_t start;
+    std::string_view expected;  // "length: translation | translation", "" for none
+};
+
+const Case kMatches[] = {
+    {"엔비디아", 0, "1: nvidia"},
+    {"엔비디아의 주가", 0, "1: nvidia"},
+    {"엔비디아의 주가", 1, "1: stock price | share price | shares"},
+    {"Nvidia", 0, "1: 엔비디아"},
+    {"NVIDIA's shares", 0, "1: 엔비디아"},
+    {"딥시크가", 0, "1: deepseek"},
+    {"DeepSeek’s", 0, "1: 딥시크"},
+    // Several translations, in file order.
+    {"인공지능", 0, "1: artificial intelligence | ai"},
+    {"ChatGPT", 0, "1: 챗 gpt | 챗지피티"},
+    {"OpenAI", 0, "1: 오픈 ai | 오픈에이아이"},
+    // Mixed-script words are several pieces; the glued particle is gone.
+    {"챗GPT를", 0, "2: chatgpt"},
+    {"오픈AI의", 0, "2: openai"},
+    {"AI기본법이", 0, "2: ai basic act"},
+    // The longest entry wins; the last word may carry a particle.
+    {"Samsung Electronics", 0, "2: 삼성전자"},
+    {"삼성전자의 주가", 0, "1: samsung electronics"},
+    {"Samsung", 0, "1: 삼성"},
+    {"중국 공산당의", 0, "2: chinese communist party"},
+    {"중국 공산당의", 1, "1: communist party"},
+    {"중국의", 0, "1: china"},
+    {"AI Basic Act", 0, "3: 인공지능 기본법 | ai 기본법"},
+    // A particle inside a multi-word entry is not stripped.
+    {"중국의 공산당", 0, "1: china"},
+    // No entry.
+    {"회의", 0, ""},
+    {"tumble", 0, ""},
+    {"2,048", 0, ""},
+    // Start at or past the end.
+    {"엔비디아", 1, ""},
+    {"엔비디아", 5, ""},
+    {"", 0, ""},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bilingual_lexicon)
+
+BOOST_AUTO_TEST_CASE(loaded) {
+    // Both directions of more than a thousand pairs.
+    BOOST_TEST(shipped().lexicon.size() > 1000u);
+}
+
+BOOST_AUTO_TEST_CASE(longest_match_table) {
+    auto& s = shipped();
+    for (const auto& c : kMatches)
+        BOOST_TEST_CONTEXT("query: " << c.query << " start: " << c.start) {
+            const auto words = s.analyzer.analyze(c.query);
+            BOOST_TEST(render(s.lexicon.longest_match(words, c.start)) == c.expected);
+        }
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8) {
+    auto& s = shipped();
+    auto match = [&](std::string_view raw) {
+        return render(s.lexicon.longest_match(s.analyzer.analyze(aisearch::sanitize_utf8(raw)), 0));
+    };
+    BOOST_TEST(match("\xff\xfe") == "");
+    BOOST_TEST(match("\xEB\x94") == "");
+    BOOST_TEST(match("엔비디아\xEB\x94") == "1: nvidia");
+    BOOST_TEST(match("\xffNvidia") == "1: 엔비디아");
+}
+
+BOOST_AUTO_TEST_CASE(add) {
+    Analyzer& analyzer = shipped().analyzer;
+    BilingualLexicon lexicon;
+    BOOST_TEST(lexicon.size() == 0u);
+    BOOST_TEST(render(lexicon.longest_match(analyzer.analyze("딥시크"), 0)) == "");
+    lexicon.add("딥시크", "DeepSeek", analyzer);
+    BOOST_TEST(lexicon.size() == 2u);
+    // Adding a pair again, or its reverse, adds no translation.
+    lexicon.add("딥시크", "DeepSeek", analyzer);
+    lexicon.add("DeepSeek", "딥시크", analyzer);
+    BOOST_TEST(render(lexicon.longest_match(analyzer.analyze("딥시크의"), 0)) == "1: deepseek");
+    BOOST_TEST(render(lexicon.longest_match(analyzer.analyze("deepseek"), 0)) == "1: 딥시크");
+    // A side without words is ignored.
+    lexicon.add("‘’", "DeepSeek", analyzer);
+    lexicon.add("딥시크", "", analyzer);
+    BOOST_TEST(lexicon.size() == 2u);
+    BOOST_TEST(render(lexicon.longest_match(analyzer.analyze("deepseek"), 0)) == "1: 딥시크");
+}
+
+BOOST_AUTO_TEST_CASE(bad_files) {
+    Analyzer& analyzer = shipped().analyzer;
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto write = [&](const std::string& name, const std::string& content) {
+        const auto path = dir / name;
+        std::ofstream(path) << content;
+        return path;
+    };
+    const std::pair<std::string, std::string> bad[] = {
+        {"aisearch_lexicon_notab.tsv", "엔비디아 Nvidia\n"},
+        {"aisearch_lexicon_twotabs.tsv", "엔비디아\tNvidia\tNVDA\n"},
+        {"aisearch_lexicon_emptyside.tsv", "\tNvidia\n"},
+    };
+    for (const auto& [name, content] : bad) {
+        const auto path = write(name, content);
+        BOOST_CHECK_THROW(BilingualLexicon::load(path, analyzer), aisearch::ResourceError);
+        std::filesystem::remove(path);
+    }
+    const auto good = write("aisearch_lexicon_good.tsv", "# comment\n\n엔비디아\tNvidia\r\n");
+    const BilingualLexicon lexicon = BilingualLexicon::load(good, analyzer);
+    std::filesystem::remove(good);
+    BOOST_TEST(lexicon.size() == 2u);
+    BOOST_TEST(render(lexicon.longest_match(analyzer.analyze("Nvidia"), 0)) == "1: 엔비디아");
+    BOOST_CHECK_THROW(BilingualLexicon::load(dir / "aisearch_no_such_lexicon.tsv", analyzer), aisearch::ResourceError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,114 @@
+// KoreanParticleStripper with the shipped suffix list (ko_particles.txt).
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "aisearch/error.h"
+#include "common/korean_particle_stripper.h"
+#include "common/utf8.h"
+
+using aisearch::KoreanParticleStripper;
+
+namespace {
+
+const KoreanParticleStripper& shipped() {
+    static const KoreanParticleStripper s =
+        KoreanParticleStripper::load(std::filesystem::path(AISEARCH_TEST_DATA_DIR) / "ko_particles.txt");
+    return s;
+}
+
+struct Case {
+    std::string_view word;
+    std::string_view stem;
+};
+
+const Case kStrip[] = {
+    {"딥시크의", "딥시크"},
+    {"엔비디아의", "엔비디아"},
+    {"국가인공지능위원회가", "국가인공지능위원회"},
+    {"국회를", "국회"},
+    {"주가는", "주가"},
+    {"기본법이", "기본법"},
+    // A one-syllable suffix needs two syllables left: short nouns survive.
+    {"회의", "회의"},
+    {"칩을", "칩을"},
+    {"집에", "집에"},
+    // A longer suffix needs only one syllable left.
+    {"집에서", "집"},
+    {"서울에서", "서울"},
+    // The longest suffix that fits wins.
+    {"미국에서는", "미국"},
+    {"개발자들에게", "개발자"},
+    {"오픈AI와의", "오픈AI"},
+    // 하다/되다 endings of verbal nouns.
+    {"출시했다", "출시"},
+    {"하락했다", "하락"},
+    {"출범하고", "출범"},
+    {"통과됐다", "통과"},
+    // Only one suffix is removed.
+    {"한국에서의", "한국"},
+    // A word that is itself a suffix, or has none, stays.
+    {"에서", "에서"},
+    {"이다", "이다"},
+    {"나", "나"},
+    {"뉴스", "뉴스"},
+    {"딥시크", "딥시크"},
+    {"", ""},
+    {"DeepSeek", "DeepSeek"},
+    {"17.7", "17.7"},
+    // Invalid UTF-8 is never a suffix; the bytes come back unchanged.
+    {"\xff\xfe", "\xff\xfe"},
+    {"\xEB\x94", "\xEB\x94"},
+    {"딥시크\xEB\x94", "딥시크\xEB\x94"},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(korean_particle_stripper)
+
+BOOST_AUTO_TEST_CASE(strip_table) {
+    for (const auto& c : kStrip)
+        BOOST_TEST_CONTEXT("word: " << c.word) { BOOST_TEST(shipped().strip(c.word) == c.stem); }
+}
+
+BOOST_AUTO_TEST_CASE(strip_returns_prefix_of_input) {
+    const std::string word = "딥시크의";
+    const std::string_view stem = shipped().strip(word);
+    BOOST_TEST(static_cast<const void*>(stem.data()) == static_cast<const void*>(word.data()));
+    BOOST_TEST(stem.size() == 9u);
+}
+
+BOOST_AUTO_TEST_CASE(is_particle) {
+    const std::pair<std::string_view, bool> cases[] = {
+        {"를", true}, {"의", true}, {"가", true}, {"에서는", true}, {"했다", true},
+        {"딥시크", false}, {"회의", false}, {"", false}, {"gpt", false}, {"\xEB\x94", false},
+    };
+    for (const auto& [word, expected] : cases)
+        BOOST_TEST_CONTEXT("word: " << word) { BOOST_TEST(shipped().is_particle(word) == expected); }
+}
+
+BOOST_AUTO_TEST_CASE(own_suffix_list) {
+    // Duplicates are harmless and the order of the list does not matter.
+    const KoreanParticleStripper s({"는", "에서는", "는", "의"});
+    BOOST_TEST(s.strip("미국에서는") == "미국");
+    BOOST_TEST(s.strip("딥시크의") == "딥시크");
+    BOOST_TEST(s.strip("회의") == "회의");
+    BOOST_TEST(s.is_particle("에서는"));
+    BOOST_TEST(!s.is_particle("에서"));
+
+    const KoreanParticleStripper short_only({"는"});
+    BOOST_TEST(short_only.strip("미국에서는") == "미국에서");
+
+    const KoreanParticleStripper none({});
+    BOOST_TEST(none.strip("딥시크의") == "딥시크의");
+    BOOST_TEST(!none.is_particle("의"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_file) {
+    BOOST_CHECK_THROW(KoreanParticleStripper::load(std::filesystem::path(AISEARCH_TEST_DATA_DIR) / "no_such.txt"),
+                      aisearch::ResourceError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
