@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 BUILD_PACKAGES=(build-essential cmake pkg-config python3
   libxapian-dev xapian-tools libicu-dev libcli11-dev libboost-test-dev
-  nlohmann-json3-dev libfmt-dev)
+  nlohmann-json3-dev libfmt-dev libxml2-dev)
 # The Korean development evaluation runs on Debian's LibreOffice help pages.
 TEST_PACKAGES=(libreoffice-help-ko libreoffice-help-en-us)
 

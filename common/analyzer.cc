@@ -10,6 +10,9 @@ namespace {
 // Weight of a match found only inside a compound (by bigrams), relative
 // to a match of the whole word.
 constexpr double kGramWeight = 0.5;
+// Weight of a match of the word without its particle (딥시크 for 딥시크의),
+// relative to a match of the word as written.
+constexpr double kStemWeight = 0.7;
 
 bool has_letter(std::string_view s) {
     for (unsigned char c : s)
@@ -78,7 +81,7 @@ void Analyzer::index_text(Xapian::Document& doc, std::string_view text, std::str
         termpos += kPositionStride;
         doc.add_posting(term("", field, w.exact), termpos, wdf);
         if (w.script == Script::Hangul) {
-            if (w.stem != w.exact) doc.add_posting(term("", field, w.stem), termpos, wdf);
+            if (options_.strip_particles) doc.add_posting(term(kKoreanStemKind, field, w.stem), termpos, wdf);
             if (!options_.hangul_bigrams) continue;
             const auto grams = hangul_bigrams(w.stem);
             for (std::size_t i = 0; i < grams.size() && i + 1 < kPositionStride; ++i)
@@ -96,7 +99,9 @@ Xapian::Query Analyzer::word_query(const AnalyzedWord& w, std::string_view field
     if (w.script != Script::Hangul) return Xapian::Query(term("", field, w.exact));
 
     std::vector<Xapian::Query> alternatives{Xapian::Query(term("", field, w.exact))};
-    if (w.stem != w.exact) alternatives.emplace_back(term("", field, w.stem));
+    if (options_.strip_particles)
+        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(kKoreanStemKind, field, w.stem)),
+                                  kStemWeight);
     if (options_.hangul_bigrams) {
         const auto grams = hangul_bigrams(w.stem);
         if (!grams.empty() && grams.size() < kPositionStride) {
@@ -119,7 +124,9 @@ Xapian::Query Analyzer::phrase_query(const std::vector<AnalyzedWord>& words,
     // Korean words match by stem so particles do not break a phrase.
     std::vector<Xapian::Query> terms;
     for (const auto& w : words)
-        terms.emplace_back(schema::term("", field, w.script == Script::Hangul ? w.stem : w.exact));
+        terms.emplace_back(w.script == Script::Hangul && options_.strip_particles
+                               ? schema::term(schema::kKoreanStemKind, field, w.stem)
+                               : schema::term("", field, w.exact));
     if (terms.size() == 1) return terms.front();
     const auto window = static_cast<Xapian::termcount>(schema::kPositionStride * (words.size() - 1) + 1);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);

@@ -8,14 +8,17 @@
 namespace aisearch {
 
 BoilerplateFilter::BoilerplateFilter(const std::vector<std::string>& patterns) {
-    for (const auto& p : patterns) {
+    for (const auto& line : patterns) {
+        const bool weak = !line.empty() && line[0] == '~';
+        const std::string p = weak ? line.substr(1) : line;
         UErrorCode status = U_ZERO_ERROR;
         UParseError where;
         std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
             icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status))
-            throw ResourceError("boilerplate pattern '" + p + "': " + u_errorName(status));
+            throw ResourceError("boilerplate pattern '" + line + "': " + u_errorName(status));
         patterns_.push_back(std::move(compiled));
+        weak_.push_back(weak);
     }
 }
 
@@ -27,15 +30,38 @@ BoilerplateFilter::~BoilerplateFilter() = default;
 BoilerplateFilter::BoilerplateFilter(BoilerplateFilter&&) noexcept = default;
 BoilerplateFilter& BoilerplateFilter::operator=(BoilerplateFilter&&) noexcept = default;
 
-bool BoilerplateFilter::is_boilerplate(std::string_view paragraph) const {
+BoilerplateFilter::Match BoilerplateFilter::match(std::string_view paragraph) const {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(paragraph.data(), static_cast<int32_t>(paragraph.size())));
-    for (const auto& pattern : patterns_) {
+    Match best = Match::None;
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
+        if (best == Match::Weak && weak_[i]) continue;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
-        if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) return true;
+        std::unique_ptr<icu::RegexMatcher> m(patterns_[i]->matcher(text, status));
+        if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) {
+            if (!weak_[i]) return Match::Strong;
+            best = Match::Weak;
+        }
     }
-    return false;
+    return best;
+}
+
+bool BoilerplateFilter::is_boilerplate(std::string_view paragraph) const {
+    return match(paragraph) == Match::Strong;
+}
+
+std::vector<bool> BoilerplateFilter::furniture(const std::vector<std::string>& paragraphs) const {
+    std::vector<Match> m;
+    m.reserve(paragraphs.size());
+    for (const auto& p : paragraphs) m.push_back(match(p));
+    std::vector<bool> out(paragraphs.size());
+    for (std::size_t i = 0; i < m.size(); ++i) out[i] = m[i] == Match::Strong;
+    // Spread from strong furniture through runs of weak matches, both ways.
+    for (std::size_t i = 1; i < m.size(); ++i)
+        if (m[i] == Match::Weak && out[i - 1]) out[i] = true;
+    for (std::size_t i = m.size(); i-- > 1;)
+        if (m[i - 1] == Match::Weak && out[i]) out[i - 1] = true;
+    return out;
 }
 
 }  // namespace aisearch

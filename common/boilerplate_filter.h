@@ -2,10 +2,14 @@
 // lines, image file names, ...) so it is neither indexed nor shown. The
 // patterns are data: common/data/boilerplate.txt, one ICU regular
 // expression per line, matched case-insensitively against a whole paragraph.
+// A pattern written with a leading '~' is weak: words such as "Close" or
+// "Print" are furniture only next to other furniture, since alone they may
+// be a real title.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,10 +29,19 @@ public:
     BoilerplateFilter(BoilerplateFilter&&) noexcept;
     BoilerplateFilter& operator=(BoilerplateFilter&&) noexcept;
 
+    // True if a strong pattern matches the paragraph on its own.
     bool is_boilerplate(std::string_view paragraph) const;
 
+    // For each paragraph of a document: is it furniture? Strong matches
+    // are; weak matches are when they touch furniture (a run of widgets).
+    std::vector<bool> furniture(const std::vector<std::string>& paragraphs) const;
+
 private:
+    enum class Match { None, Weak, Strong };
+    Match match(std::string_view paragraph) const;
+
     std::vector<std::unique_ptr<icu::RegexPattern>> patterns_;
+    std::vector<bool> weak_;
 };
 
 }  // namespace aisearch

@@ -113,8 +113,10 @@ ParsedDocument DocumentParser::parse_paragraphs(std::vector<std::string> raw_par
     ParsedDocument doc;
     std::vector<std::string> paragraphs;
     std::unordered_set<std::string> seen;
-    for (auto& p : raw_paragraphs) {
-        if (boilerplate_.is_boilerplate(p) || !seen.insert(repeat_key(p)).second) {
+    const std::vector<bool> furniture = boilerplate_.furniture(raw_paragraphs);
+    for (std::size_t i = 0; i < raw_paragraphs.size(); ++i) {
+        std::string& p = raw_paragraphs[i];
+        if (furniture[i] || !seen.insert(repeat_key(p)).second) {
             ++doc.dropped_paragraphs;
             continue;
         }

@@ -21,6 +21,7 @@ inline constexpr std::string_view kTitleField = "S";
 // Kinds of term made from a word, prepended to the field prefix.
 inline constexpr std::string_view kStemKind = "Z";  // English stem, no positions
 inline constexpr std::string_view kGramKind = "G";  // Hangul syllable bigram, positioned
+inline constexpr std::string_view kKoreanStemKind = "K";  // Korean word without particle, positioned
 
 // Words sit kPositionStride apart so the syllable bigrams of a Korean word
 // can take the positions in between: phrases of words and phrases of
@@ -29,7 +30,7 @@ inline constexpr unsigned kPositionStride = 16;
 
 // Title words are also indexed as body words, this many times, so a title
 // match outranks a passing mention (chosen by tests/eval measurements).
-inline constexpr unsigned kTitleWdf = 3;
+inline constexpr unsigned kTitleWdf = 8;
 
 inline std::string term(std::string_view kind, std::string_view field, std::string_view text) {
     std::string t;

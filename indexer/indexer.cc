@@ -12,7 +12,7 @@
 #include "common/data_files.h"
 #include "common/document_parser.h"
 #include "common/schema.h"
-#include "common/stored_part.h"
+#include "common/part_document.h"
 
 namespace aisearch {
 namespace {
@@ -25,15 +25,6 @@ bool indexable(const std::filesystem::path& p) {
 // A file with a NUL byte in its first 8 KiB is not text.
 bool looks_binary(const std::string& bytes) {
     return bytes.substr(0, 8192).find('\0') != std::string::npos;
-}
-
-std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
-    std::string text;
-    for (const auto& p : paragraphs) {
-        if (!text.empty()) text += '\n';
-        text += p;
-    }
-    return text;
 }
 
 }  // namespace
@@ -77,25 +68,9 @@ struct Indexer::Impl {
         const std::string file_term = schema::boolean_term(schema::kDocumentId, doc_id);
         db.delete_document(file_term);
         for (const LanguagePart& part : parsed.parts) {
-            StoredPart stored;
-            stored.id = parsed.parts.size() > 1 ? doc_id + "#" + part.lang : doc_id;
-            stored.path = file.string();
-            stored.title = part.title;
-            stored.lang = part.lang;
-            stored.text = join_paragraphs(part.paragraphs);
-
-            Xapian::Document doc;
-            Xapian::termpos pos = 0;
-            analyzer.index_text(doc, part.title, schema::kTitleField, 1, pos);
-            pos = 0;
-            analyzer.index_text(doc, part.title, schema::kBodyField, schema::kTitleWdf, pos);
-            pos += schema::kPositionStride;  // no phrase spans title and body
-            for (const auto& p : part.paragraphs) analyzer.index_text(doc, p, schema::kBodyField, 1, pos);
-            doc.add_boolean_term(schema::boolean_term(schema::kPartId, stored.id));
-            doc.add_boolean_term(file_term);
-            doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
-            doc.set_data(encode(stored));
-            db.replace_document(schema::boolean_term(schema::kPartId, stored.id), doc);
+            const std::string part_id = parsed.parts.size() > 1 ? doc_id + "#" + part.lang : doc_id;
+            db.replace_document(schema::boolean_term(schema::kPartId, part_id),
+                                make_part_document(analyzer, part, {part_id, doc_id, file.string()}));
             ++summary.parts;
         }
         ++summary.files;

@@ -11,6 +11,8 @@ namespace {
 
 // Translations found through the lexicon rank below the query's own words.
 constexpr double kTranslationWeight = 0.5;
+// Weight of a query word found in the title, relative to the body.
+constexpr double kTitleBoost = 1.0;
 // A wildcard expands to at most this many of the most frequent terms.
 constexpr Xapian::termcount kWildcardExpansion = 100;
 
@@ -119,12 +121,12 @@ public:
         if (!lang_filter.empty())
             filters.push_back(Xapian::Query(schema::boolean_term(schema::kLanguage, lang_filter)));
         ParsedQuery out;
-        out.query = restrict(*query, filters, negatives);
+        out.query = restrict(boost_titles(*query), filters, negatives);
         out.can_relax = positives.size() > 1;
-        out.relaxed = out.can_relax ? restrict(Xapian::Query(Xapian::Query::OP_OR, positives.begin(),
-                                                             positives.end()),
-                                               filters, negatives)
-                                    : out.query;
+        out.relaxed = out.can_relax
+            ? restrict(boost_titles(Xapian::Query(Xapian::Query::OP_OR, positives.begin(), positives.end())),
+                       filters, negatives)
+            : out.query;
         out.highlight = std::move(highlight_);
         return out;
     }
@@ -240,14 +242,18 @@ private:
             auto inner = conjunction(&ignored);
             if (lexer_.next().type != TokenType::Close)
                 throw QuerySyntaxError("unbalanced parenthesis: '(' is never closed");
-            if (!inner.query) throw QuerySyntaxError("empty or only negative group in parentheses");
+            if (!inner.query && !inner.negatives.empty())
+                throw QuerySyntaxError("a group in parentheses has only excluded words");
+            c.empty = !inner.query.has_value();
+            if (c.empty) return c;
             c.query = restrict(*inner.query, inner.filters, inner.negatives);
             return c;
         }
         case TokenType::Phrase: {
             auto words = analyzer_.analyze(t.text);
-            if (words.empty()) throw QuerySyntaxError("the phrase \"" + t.text + "\" has no words");
-            if (!negated) note_highlight(words);
+            c.empty = words.empty();  // punctuation only, as for a word
+            if (c.empty) return c;
+            if (!negated) note_words(words);
             c.query = analyzer_.phrase_query(words, schema::kBodyField);
             return c;
         }
@@ -260,7 +266,7 @@ private:
         case TokenType::Word: {
             c.words = analyzer_.analyze(t.text);
             c.empty = c.words.empty();  // punctuation only: not a word
-            if (!negated) note_highlight(c.words);
+            if (!negated) note_words(c.words);
             if (c.words.size() > 1) c.query = analyzer_.phrase_query(c.words, schema::kBodyField);
             return c;
         }
@@ -333,6 +339,22 @@ private:
                                  : analyzer_.phrase_query(words, schema::kBodyField);
     }
 
+    // Query words found in a title add weight (but never make a match).
+    Xapian::Query boost_titles(const Xapian::Query& q) const {
+        if (title_words_.empty()) return q;
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           Xapian::Query(Xapian::Query::OP_OR, title_words_.begin(), title_words_.end()),
+                                           kTitleBoost));
+    }
+
+    // The query's own positive words: highlighted, and boosted in titles.
+    void note_words(const std::vector<AnalyzedWord>& words) {
+        note_highlight(words);
+        title_words_.push_back(words.size() == 1 ? analyzer_.word_query(words.front(), schema::kTitleField)
+                                                 : analyzer_.phrase_query(words, schema::kTitleField));
+    }
+
     void note_highlight(const std::vector<AnalyzedWord>& words) {
         for (const auto& w : words) {
             if (w.script == Script::Latin) {
@@ -353,6 +375,7 @@ private:
     const BilingualLexicon& lexicon_;
     Lexer lexer_;
     HighlightTerms highlight_;
+    std::vector<Xapian::Query> title_words_;
 };
 
 }  // namespace

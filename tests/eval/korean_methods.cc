@@ -50,7 +50,7 @@
 #include "common/data_files.h"
 #include "common/document_parser.h"
 #include "common/schema.h"
-#include "common/stored_part.h"
+#include "common/part_document.h"
 #include "searcher/query_parser.h"
 
 namespace fs = std::filesystem;
@@ -114,42 +114,10 @@ std::string page_of(const std::string& part_id) {
     return part_id;
 }
 
-std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
-    std::string text;
-    for (const auto& p : paragraphs) {
-        if (!text.empty()) text += '\n';
-        text += p;
-    }
-    return text;
-}
 
 // One language part as indexer/indexer.cc (Indexer::Impl::add_file) makes
 // it. DUPLICATED from there: keep the two in step, or move this into a
 // shared function both use.
-Xapian::Document index_part(aisearch::Analyzer& analyzer, const aisearch::LanguagePart& part,
-                            const std::string& part_id, const std::string& doc_id, const fs::path& file) {
-    namespace schema = aisearch::schema;
-    aisearch::StoredPart stored;
-    stored.id = part_id;
-    stored.path = file.string();
-    stored.title = part.title;
-    stored.lang = part.lang;
-    stored.text = join_paragraphs(part.paragraphs);
-
-    Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    analyzer.index_text(doc, part.title, schema::kTitleField, 1, pos);
-    pos = 0;
-    analyzer.index_text(doc, part.title, schema::kBodyField, schema::kTitleWdf, pos);
-    pos += schema::kPositionStride;  // no phrase spans title and body
-    for (const auto& p : part.paragraphs) analyzer.index_text(doc, p, schema::kBodyField, 1, pos);
-    doc.add_boolean_term(schema::boolean_term(schema::kPartId, stored.id));
-    doc.add_boolean_term(schema::boolean_term(schema::kDocumentId, doc_id));
-    doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
-    doc.set_data(aisearch::encode(stored));
-    return doc;
-}
-
 // What a search returned for one query.
 struct Ranking {
     std::vector<std::string> pages;  // top kTopK hits as page ids (repeats possible)
@@ -247,7 +215,7 @@ public:
             // (here the corpus directory), i.e. the page id.
             for (const aisearch::LanguagePart& part : parsed.parts) {
                 const std::string part_id = parsed.parts.size() > 1 ? p.id + "#" + part.lang : p.id;
-                Xapian::Document doc = index_part(analyzer_, part, part_id, p.id, p.file);
+                Xapian::Document doc = aisearch::make_part_document(analyzer_, part, {part_id, p.id, p.file.string()});
                 pages_[db.replace_document(schema::boolean_term(schema::kPartId, part_id), doc)] =
                     page_of(part_id);
                 ++parts_;
