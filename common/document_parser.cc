@@ -100,8 +100,7 @@ ParsedDocument DocumentParser::parse_text(std::string_view raw) const {
     while (start <= text.size()) {
         std::size_t nl = text.find('\n', start);
         if (nl == std::string::npos) nl = text.size();
-        std::string p = collapse_space(std::string_view(text).substr(start, nl - start));
-        if (!p.empty()) paragraphs.push_back(std::move(p));
+        paragraphs.push_back(text.substr(start, nl - start));
         start = nl + 1;
     }
     ParsedDocument doc = parse_paragraphs(std::move(paragraphs));
@@ -109,8 +108,11 @@ ParsedDocument DocumentParser::parse_text(std::string_view raw) const {
     return doc;
 }
 
-ParsedDocument DocumentParser::parse_paragraphs(std::vector<std::string> raw_paragraphs) const {
+ParsedDocument DocumentParser::parse_paragraphs(std::vector<std::string> given) const {
     ParsedDocument doc;
+    std::vector<std::string> raw_paragraphs;
+    for (const auto& g : given)
+        if (std::string p = collapse_space(g); !p.empty()) raw_paragraphs.push_back(std::move(p));
     std::vector<std::string> paragraphs;
     std::unordered_set<std::string> seen;
     const std::vector<bool> furniture = boilerplate_.furniture(raw_paragraphs);

@@ -36,7 +36,8 @@ public:
     // first paragraph that is not furniture.
     ParsedDocument parse_text(std::string_view raw) const;
 
-    // Paragraphs already extracted (by a format reader) -> parts.
+    // Paragraphs already extracted (by a format reader) -> parts. White
+    // space is collapsed and empty paragraphs dropped.
     ParsedDocument parse_paragraphs(std::vector<std::string> paragraphs) const;
 
 private:

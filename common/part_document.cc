@@ -5,12 +5,18 @@
 
 namespace aisearch {
 
-Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartIdentity& identity) {
+Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context) {
     StoredPart stored;
-    stored.id = identity.part_id;
-    stored.path = identity.path;
+    stored.id = context.part_id;
+    stored.path = context.path;
     stored.title = part.title;
     stored.lang = part.lang;
+    stored.date = context.metadata.date;
+    stored.source = context.metadata.source;
+    stored.author = context.metadata.author;
+    stored.url = context.url;
+    stored.hash = context.hash;
+    stored.indexed = context.indexed;
     for (const auto& p : part.paragraphs) {
         if (!stored.text.empty()) stored.text += '\n';
         stored.text += p;
@@ -23,8 +29,17 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     analyzer.index_text(doc, part.title, schema::kBodyField, schema::kTitleWdf, pos);
     pos += schema::kPositionStride;  // no phrase spans title and body
     for (const auto& p : part.paragraphs) analyzer.index_text(doc, p, schema::kBodyField, 1, pos);
-    doc.add_boolean_term(schema::boolean_term(schema::kPartId, identity.part_id));
-    doc.add_boolean_term(schema::boolean_term(schema::kDocumentId, identity.doc_id));
+    if (!stored.source.empty()) {
+        Xapian::termpos source_pos = 0;
+        analyzer.index_text(doc, stored.source, schema::kSourceField, 1, source_pos);
+    }
+    if (!stored.date.empty()) {
+        doc.add_value(schema::kDateSlot, stored.date);
+        doc.add_boolean_term(schema::boolean_term(schema::kDate, stored.date));
+    }
+    doc.add_boolean_term(schema::boolean_term(schema::kPartId, context.part_id));
+    doc.add_boolean_term(schema::boolean_term(schema::kDocumentId, context.doc_id));
+    doc.add_boolean_term(schema::boolean_term(schema::kSourceFile, context.file_id));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
     doc.set_data(encode(stored));
     return doc;

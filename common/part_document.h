@@ -9,15 +9,22 @@
 
 #include "common/analyzer.h"
 #include "common/document_parser.h"
+#include "common/metadata_extractor.h"
 
 namespace aisearch {
 
-struct PartIdentity {
+// Where a part comes from and what is known about its article.
+struct PartContext {
     std::string part_id;  // document id, plus #ko/#en for a bilingual document
     std::string doc_id;
+    std::string file_id;  // the source file's id (differs from doc_id for JSON Lines)
     std::string path;     // source file
+    std::string hash;     // content hash of the source file
+    std::string indexed;  // ISO 8601 time of indexing
+    ArticleMetadata metadata;
+    std::string url;
 };
 
-Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartIdentity& identity);
+Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context);
 
 }  // namespace aisearch

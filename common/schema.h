@@ -4,6 +4,8 @@
 // case-folded text and so never start with an ASCII capital.
 #pragma once
 
+#include <xapian/types.h>
+
 #include <string>
 #include <string_view>
 
@@ -13,10 +15,13 @@ namespace aisearch::schema {
 inline constexpr std::string_view kPartId = "Q";    // Q<part id>: one per Xapian document
 inline constexpr std::string_view kDocumentId = "F";  // F<document id>: shared by a document's parts
 inline constexpr std::string_view kLanguage = "L";  // Lko / Len
+inline constexpr std::string_view kSourceFile = "XF";  // XF<file id>: every part read from one file
+inline constexpr std::string_view kDate = "D";      // D<YYYY-MM-DD>: publication date
 
 // Free-text fields. Body text uses the empty prefix.
 inline constexpr std::string_view kBodyField = "";
 inline constexpr std::string_view kTitleField = "S";
+inline constexpr std::string_view kSourceField = "XS";  // the publisher: source:word
 
 // Kinds of term made from a word, prepended to the field prefix.
 inline constexpr std::string_view kStemKind = "Z";  // English stem, no positions
@@ -31,6 +36,13 @@ inline constexpr unsigned kPositionStride = 16;
 // Title words are also indexed as body words, this many times, so a title
 // match outranks a passing mention (chosen by tests/eval measurements).
 inline constexpr unsigned kTitleWdf = 8;
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;  // YYYY-MM-DD: date: ranges, --sort date
+
+// Database metadata keys.
+inline constexpr std::string_view kFileStateKey = "file:";     // + file id -> FileState
+inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 
 inline std::string term(std::string_view kind, std::string_view field, std::string_view text) {
     std::string t;

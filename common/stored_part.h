@@ -14,6 +14,12 @@ struct StoredPart {
     std::string title;
     std::string lang;
     std::string text;   // body paragraphs separated by '\n', for snippets
+    std::string date;   // publication date, YYYY-MM-DD, or ""
+    std::string source;
+    std::string author;
+    std::string url;
+    std::string hash;     // content hash of the source file when indexed
+    std::string indexed;  // when it was indexed, ISO 8601 UTC
 };
 
 std::string encode(const StoredPart& part);

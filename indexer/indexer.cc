@@ -2,129 +2,263 @@
 
 #include <xapian.h>
 
-#include <algorithm>
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <vector>
+#include <thread>
+#include <unordered_set>
 
 #include "aisearch/error.h"
 #include "common/analyzer.h"
+#include "common/article_reader.h"
+#include "common/content_hash.h"
 #include "common/data_files.h"
-#include "common/document_parser.h"
-#include "common/schema.h"
 #include "common/part_document.h"
+#include "common/schema.h"
+#include "indexer/file_state.h"
+#include "indexer/source_scanner.h"
 
 namespace aisearch {
+namespace fs = std::filesystem;
 namespace {
 
-bool indexable(const std::filesystem::path& p) {
-    const std::string ext = p.extension().string();
-    return ext == ".txt" || ext == ".md";
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// A file with a NUL byte in its first 8 KiB is not text.
-bool looks_binary(const std::string& bytes) {
-    return bytes.substr(0, 8192).find('\0') != std::string::npos;
+std::string file_key(const std::string& file_id) {
+    return std::string(schema::kFileStateKey) + file_id;
+}
+
+// Opens `path` for writing, waiting up to `wait` seconds for its lock.
+Xapian::WritableDatabase open_writable(const std::string& path, int flags, double wait) {
+    const auto start = Clock::now();
+    for (;;) {
+        try {
+            return Xapian::WritableDatabase(path, flags);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (seconds_since(start) >= wait)
+                throw DatabaseLockedError("database '" + path + "' is locked by another indexer" +
+                                          (wait > 0 ? " (waited " + std::to_string(static_cast<int>(wait)) + " s)" : ""));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("database '" + path + "' cannot be opened for writing: " + e.get_msg());
+        }
+    }
+}
+
+// Swaps two directory entries in one step, so readers see the old
+// database or the new one, never neither.
+void exchange(const fs::path& a, const fs::path& b) {
+    if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
+        throw DatabaseError("cannot swap in the rebuilt database: " + std::string(std::strerror(errno)));
 }
 
 }  // namespace
 
 struct Indexer::Impl {
-    Impl(const std::string& path, ProblemHandler handler)
-        : on_problem(std::move(handler)),
+    Impl(IndexOptions o, IndexEvents e)
+        : options(std::move(o)),
+          events(std::move(e)),
           analyzer(Analyzer::from_data_dir(data_dir())),
-          parser(BoilerplateFilter::load(data_dir() / "boilerplate.txt")) {
-        try {
-            std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
-                                                    ? std::filesystem::path(".")
-                                                    : std::filesystem::path(path).parent_path());
-            db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-        } catch (const Xapian::DatabaseLockError& e) {
-            throw DatabaseLockedError("database '" + path + "' is locked by another indexer");
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("database '" + path + "' cannot be opened for writing: " + e.get_msg());
-        } catch (const std::filesystem::filesystem_error& e) {
-            throw DatabaseError("database '" + path + "': " + e.code().message());
-        }
-        db.begin_transaction();
-    }
+          reader(DocumentParser(BoilerplateFilter::load(data_dir() / "boilerplate.txt"))) {}
 
-    void problem(const std::filesystem::path& p, const std::string& reason) {
+    void skipped(const std::string& path, const std::string& reason) {
         ++summary.skipped;
-        on_problem(p.string(), reason);
+        if (events.skipped) events.skipped(path, reason);
+    }
+    void note(const std::string& path, const std::string& action) {
+        if (events.file) events.file(path, action);
     }
 
-    void add_file(const std::filesystem::path& file, const std::string& doc_id) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) return problem(file, "cannot be read");
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        const std::string bytes = buffer.str();
-        if (in.bad()) return problem(file, "read error");
-        if (looks_binary(bytes)) return problem(file, "binary file, not text");
-        const ParsedDocument parsed = parser.parse_text(bytes);
-        if (parsed.parts.empty()) return problem(file, "no text to index");
-
-        const std::string file_term = schema::boolean_term(schema::kDocumentId, doc_id);
-        db.delete_document(file_term);
-        for (const LanguagePart& part : parsed.parts) {
-            const std::string part_id = parsed.parts.size() > 1 ? doc_id + "#" + part.lang : doc_id;
-            db.replace_document(schema::boolean_term(schema::kPartId, part_id),
-                                make_part_document(analyzer, part, {part_id, doc_id, file.string()}));
-            ++summary.parts;
-        }
-        ++summary.files;
-        summary.bytes += bytes.size();
-    }
-
-    void add_source(const std::filesystem::path& source) {
+    IndexSummary run(const std::vector<fs::path>& sources) {
+        const auto start = Clock::now();
+        const fs::path live = fs::absolute(options.db_path).lexically_normal();
+        const fs::path rebuild = live.string() + ".rebuild";
         std::error_code ec;
-        const auto status = std::filesystem::status(source, ec);
-        if (ec || !std::filesystem::exists(status)) return problem(source, "no such file or directory");
-        if (std::filesystem::is_regular_file(status)) return add_file(source, source.filename().string());
-        if (!std::filesystem::is_directory(status)) return problem(source, "not a regular file or directory");
+        fs::create_directories(live.parent_path(), ec);
+        if (ec) throw DatabaseError("database '" + live.string() + "': cannot create its directory: " + ec.message());
 
-        std::vector<std::filesystem::path> files;
-        std::filesystem::recursive_directory_iterator it(
-            source, std::filesystem::directory_options::skip_permission_denied, ec);
-        for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-            std::error_code fec;
-            if (it->is_regular_file(fec) && indexable(it->path())) files.push_back(it->path());
+        // The live database's lock is held for the whole run, also while a
+        // full rebuild is written beside it.
+        Xapian::WritableDatabase live_db =
+            open_writable(live.string(), Xapian::DB_CREATE_OR_OPEN, options.wait_lock_seconds);
+        fs::remove_all(rebuild, ec);  // left over from an interrupted rebuild
+        const bool full = options.full && live_db.get_doccount() > 0;
+
+        SourceScanner scanner([this](const std::string& p, const std::string& r) { skipped(p, r); });
+        const ScannedSources scanned = scanner.scan(sources);
+        progress.files_total = scanned.files.size();
+        for (const auto& f : scanned.files) progress.bytes_total += f.size;
+
+        try {
+            if (full) {
+                Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
+                update(fresh, scanned, start, /*transactions=*/false);
+                fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+                fresh.commit();
+                fresh.close();
+                exchange(rebuild, live);
+                live_db.close();
+                fs::remove_all(rebuild, ec);
+            } else {
+                update(live_db, scanned, start, /*transactions=*/true);
+                live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+                live_db.commit();
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("writing database '" + live.string() + "' failed: " + e.get_description());
         }
-        if (ec) problem(source, "cannot list directory: " + ec.message());
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) add_file(f, std::filesystem::relative(f, source).generic_string());
+        summary.seconds = seconds_since(start);
+        return summary;
     }
 
-    ProblemHandler on_problem;
+    // Brings `db` up to date with the scanned files, committing in batches.
+    void update(Xapian::WritableDatabase& db, const ScannedSources& scanned, Clock::time_point start,
+                bool transactions) {
+        std::size_t batch_files = 0;
+        std::uintmax_t batch_bytes = 0;
+        auto maybe_commit = [&](bool force) {
+            if (!force && batch_files < options.batch_files && batch_bytes < options.batch_bytes) return;
+            if (transactions) {
+                db.commit_transaction();
+                db.begin_transaction();
+            } else {
+                db.commit();
+            }
+            batch_files = 0;
+            batch_bytes = 0;
+        };
+        if (transactions) db.begin_transaction();
+
+        std::unordered_set<std::string> seen;
+        for (const SourceFile& f : scanned.files) {
+            seen.insert(f.id);
+            const std::uintmax_t read = index_file(db, f);
+            if (read > 0) {
+                ++batch_files;
+                batch_bytes += read;
+            }
+            progress.files_done++;
+            progress.bytes_done += f.size;
+            progress.seconds = seconds_since(start);
+            if (events.progress) events.progress(progress);
+            maybe_commit(false);
+        }
+        delete_vanished(db, scanned, seen);
+        if (transactions) db.commit_transaction();
+    }
+
+    // Returns the bytes read (0 when the file was unchanged or skipped).
+    std::uintmax_t index_file(Xapian::WritableDatabase& db, const SourceFile& f) {
+        const std::string key = file_key(f.id);
+        const std::optional<FileState> old = decode_file_state(db.get_metadata(key));
+        if (old && old->size == f.size && old->mtime_ns == f.mtime_ns && old->path == f.path.string()) {
+            ++summary.unchanged;
+            note(f.path.string(), "unchanged");
+            return 0;
+        }
+        if (f.size > options.max_file_bytes) {
+            skipped(f.path.string(), "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
+                                         std::to_string(options.max_file_bytes >> 20) + " MiB)");
+            return 0;
+        }
+        std::string bytes;
+        {
+            std::ifstream in(f.path, std::ios::binary);
+            if (!in) {
+                skipped(f.path.string(), std::string("cannot be read: ") + std::strerror(errno));
+                return 0;
+            }
+            std::ostringstream buffer;
+            buffer << in.rdbuf();
+            if (in.bad()) {
+                skipped(f.path.string(), "read error");
+                return 0;
+            }
+            bytes = std::move(buffer).str();
+        }
+        FileState state{f.path.string(), f.size, f.mtime_ns, content_hash(bytes), utc_now()};
+        if (old && old->hash == state.hash && old->path == state.path) {
+            // Touched but unchanged: remember the new mtime, rewrite nothing.
+            state.indexed = old->indexed;
+            db.set_metadata(key, encode(state));
+            ++summary.unchanged;
+            note(f.path.string(), "unchanged");
+            return 0;
+        }
+
+        FileArticles read = reader.read(f.path, bytes, f.id);
+        for (const auto& w : read.warnings)
+            if (events.warning) events.warning(f.path.string(), w);
+        for (const auto& s : read.skipped) skipped(f.path.string(), s);
+        const std::string file_term = schema::boolean_term(schema::kSourceFile, f.id);
+        db.delete_document(file_term);
+        if (!read.skip_reason.empty()) {
+            db.set_metadata(key, "");
+            skipped(f.path.string(), read.skip_reason);
+            return bytes.size();
+        }
+        for (const Article& a : read.articles) {
+            for (const LanguagePart& part : a.parsed.parts) {
+                const std::string part_id = a.parsed.parts.size() > 1 ? a.id + "#" + part.lang : a.id;
+                PartContext context{part_id, a.id, f.id, state.path, state.hash, state.indexed, a.metadata, a.url};
+                db.replace_document(schema::boolean_term(schema::kPartId, part_id),
+                                    make_part_document(analyzer, part, context));
+            }
+        }
+        db.set_metadata(key, encode(state));
+        ++(old ? summary.updated : summary.added);
+        note(f.path.string(), old ? "updated" : "added");
+        summary.bytes += bytes.size();
+        return bytes.size();
+    }
+
+    // Deletes what was indexed from files below the named sources that
+    // this run did not find.
+    void delete_vanished(Xapian::WritableDatabase& db, const ScannedSources& scanned,
+                         const std::unordered_set<std::string>& seen) {
+        const std::string prefix(schema::kFileStateKey);
+        std::vector<std::pair<std::string, std::string>> gone;
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+            const std::string id = (*it).substr(prefix.size());
+            if (seen.count(id)) continue;
+            const auto state = decode_file_state(db.get_metadata(*it));
+            if (!state) continue;
+            for (const auto& root : scanned.roots) {
+                if (is_within(state->path, root)) {
+                    gone.emplace_back(*it, state->path);
+                    break;
+                }
+            }
+        }
+        for (const auto& [key, path] : gone) {
+            db.delete_document(schema::boolean_term(schema::kSourceFile, key.substr(prefix.size())));
+            db.set_metadata(key, "");
+            ++summary.deleted;
+            note(path, "deleted");
+        }
+    }
+
+    IndexOptions options;
+    IndexEvents events;
     Analyzer analyzer;
-    DocumentParser parser;
-    Xapian::WritableDatabase db;
+    ArticleReader reader;
     IndexSummary summary;
+    IndexProgress progress;
 };
 
-Indexer::Indexer(const std::string& db_path, ProblemHandler on_problem)
-    : impl_(std::make_unique<Impl>(db_path, std::move(on_problem))) {}
+Indexer::Indexer(IndexOptions options, IndexEvents events)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(events))) {}
 
 Indexer::~Indexer() = default;
 
-void Indexer::add_source(const std::filesystem::path& source) {
-    try {
-        impl_->add_source(source);
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("writing the database failed: " + e.get_description());
-    }
-}
-
-void Indexer::commit() {
-    try {
-        impl_->db.commit_transaction();
-        impl_->db.begin_transaction();
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("committing the database failed: " + e.get_description());
-    }
-}
-
-const IndexSummary& Indexer::summary() const { return impl_->summary; }
+IndexSummary Indexer::run(const std::vector<fs::path>& sources) { return impl_->run(sources); }
 
 }  // namespace aisearch

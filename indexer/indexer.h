@@ -1,41 +1,64 @@
-// The indexing library behind aisearch-index: files -> parsed language
-// parts -> Xapian documents, committed in one transaction per run.
+// The indexing library behind aisearch-index. A run brings a database up to
+// date with its sources: new files are added, changed ones re-indexed
+// (size/mtime first, then a content hash), vanished ones deleted. Changes
+// are committed in bounded batches, so an interrupted run leaves the last
+// committed state and the next run finishes the work. A full rebuild is
+// written beside the live database and swapped in atomically.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace aisearch {
 
+struct IndexOptions {
+    std::string db_path;
+    bool full = false;                   // rebuild into a fresh database and swap it in
+    double wait_lock_seconds = 0;        // wait this long for another indexer's lock
+    std::size_t batch_files = 500;       // commit after this many changed files ...
+    std::uintmax_t batch_bytes = 64u << 20;    // ... or this many bytes read
+    std::uintmax_t max_file_bytes = 256u << 20;  // larger files are skipped
+};
+
 struct IndexSummary {
-    std::size_t files = 0;    // files indexed
-    std::size_t parts = 0;    // language parts written
-    std::size_t skipped = 0;  // inputs that could not be indexed
-    std::size_t bytes = 0;    // bytes read from indexed files
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t deleted = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;   // files or records left out (each reported)
+    std::uintmax_t bytes = 0;  // bytes read and indexed
+    double seconds = 0;
+};
+
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::uintmax_t bytes_done = 0;
+    std::uintmax_t bytes_total = 0;
+    double seconds = 0;
+};
+
+// What a run tells its caller as it goes; any of them may be empty.
+struct IndexEvents {
+    std::function<void(const std::string& path, const std::string& reason)> skipped;
+    std::function<void(const std::string& path, const std::string& message)> warning;
+    std::function<void(const std::string& path, const std::string& action)> file;  // added, updated, ...
+    std::function<void(const IndexProgress&)> progress;
 };
 
 class Indexer {
 public:
-    // Called once for each input that is skipped: its path and the reason.
-    using ProblemHandler = std::function<void(const std::string& path, const std::string& reason)>;
-
-    // Opens or creates the database. Throws DatabaseLockedError if another
-    // writer holds it, DatabaseError if it cannot be opened.
-    Indexer(const std::string& db_path, ProblemHandler on_problem);
+    Indexer(IndexOptions options, IndexEvents events);
     ~Indexer();
 
-    // Indexes a file, or every .txt/.md file below a directory. A file's
-    // document id is its path relative to the directory named (for a
-    // file named directly: its file name).
-    void add_source(const std::filesystem::path& source);
-
-    // Makes everything added so far visible to searchers.
-    void commit();
-
-    const IndexSummary& summary() const;
+    // Throws DatabaseLockedError if another indexer holds the database past
+    // the wait, DatabaseError if it cannot be opened or written.
+    IndexSummary run(const std::vector<std::filesystem::path>& sources);
 
 private:
     struct Impl;

@@ -1,11 +1,15 @@
-// aisearch-index: parses options, runs the Indexer, maps errors to exit codes.
+// aisearch-index: parses options, runs the Indexer, reports, maps errors to
+// exit codes. Silent unless something is wrong, except on a terminal.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "aisearch/database_location.h"
 #include "aisearch/error.h"
 #include "indexer/indexer.h"
+#include "indexer/progress_report.h"
 
 namespace {
 
@@ -14,13 +18,21 @@ enum Exit { kOk = 0, kSkipped = 1, kUsage = 2, kLocked = 3, kDatabase = 4 };
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"aisearch-index: index articles (.txt, .md) into an aisearch database"};
+    CLI::App app{"aisearch-index: index articles (.txt .md .html .htm .jsonl) into an aisearch database"};
     app.footer(
-        "Exit codes: 0 all indexed, 1 indexed but some inputs skipped (named on stderr),\n"
+        "Runs are incremental: new files are added, changed ones re-indexed, vanished ones deleted.\n"
+        "Exit codes: 0 all done, 1 done but some inputs skipped (each named on stderr),\n"
         "2 usage error, 3 database locked by another indexer, 4 database error.");
-    std::string db = aisearch::default_database_path();
+    aisearch::IndexOptions options;
+    options.db_path = aisearch::default_database_path();
     std::vector<std::string> sources;
-    app.add_option("--db", db, "database path (default: $AISEARCH_DB or ~/.local/share/aisearch/db)");
+    bool json = false, verbose = false;
+    app.add_option("--db", options.db_path, "database path (default: $AISEARCH_DB or ~/.local/share/aisearch/db)");
+    app.add_flag("--full", options.full, "rebuild into a fresh database and swap it in atomically");
+    app.add_option("--wait-lock", options.wait_lock_seconds, "seconds to wait for another indexer (default 0)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_flag("--json", json, "print the summary as one JSON object on stdout");
+    app.add_flag("-v,--verbose", verbose, "log every file and what was done with it");
     app.add_option("SOURCE", sources, "files or directories to index")->required();
     try {
         app.parse(argc, argv);
@@ -29,17 +41,51 @@ int main(int argc, char** argv) {
         return e.get_exit_code() == 0 ? code : kUsage;
     }
 
+    const bool terminal = isatty(STDERR_FILENO);
+    bool progress_shown = false;
+    auto clear_progress = [&] {
+        if (progress_shown) std::cerr << "\r\033[K";
+        progress_shown = false;
+    };
+    aisearch::IndexEvents events;
+    events.skipped = [&](const std::string& path, const std::string& reason) {
+        clear_progress();
+        std::cerr << "aisearch-index: " << path << ": skipped: " << reason << "\n";
+    };
+    events.warning = [&](const std::string& path, const std::string& message) {
+        clear_progress();
+        std::cerr << "aisearch-index: " << path << ": warning: " << message << "\n";
+    };
+    if (verbose)
+        events.file = [&](const std::string& path, const std::string& action) {
+            clear_progress();
+            std::cerr << action << " " << path << "\n";
+        };
+    if (terminal && !verbose) {
+        auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+        events.progress = [&, last](const aisearch::IndexProgress& p) mutable {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last < std::chrono::milliseconds(200) && p.files_done != p.files_total) return;
+            last = now;
+            std::cerr << "\r" << aisearch::progress_line(p) << "\033[K" << std::flush;
+            progress_shown = true;
+        };
+    }
+
     try {
-        aisearch::Indexer indexer(db, [](const std::string& path, const std::string& reason) {
-            std::cerr << "aisearch-index: " << path << ": " << reason << "\n";
-        });
-        for (const auto& s : sources) indexer.add_source(s);
-        indexer.commit();
-        return indexer.summary().skipped ? kSkipped : kOk;
+        std::vector<std::filesystem::path> paths(sources.begin(), sources.end());
+        aisearch::Indexer indexer(options, events);
+        const aisearch::IndexSummary summary = indexer.run(paths);
+        clear_progress();
+        if (json) std::cout << aisearch::summary_json(summary) << "\n";
+        else if (terminal) std::cerr << aisearch::summary_line(summary) << "\n";
+        return summary.skipped ? kSkipped : kOk;
     } catch (const aisearch::DatabaseLockedError& e) {
+        clear_progress();
         std::cerr << "aisearch-index: " << e.what() << "\n";
         return kLocked;
     } catch (const aisearch::Error& e) {
+        clear_progress();
         std::cerr << "aisearch-index: " << e.what() << "\n";
         return kDatabase;
     }

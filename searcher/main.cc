@@ -24,7 +24,9 @@ int main(int argc, char** argv) {
                  "aisearch"};
     app.footer(
         "Query syntax: words (all required), \"a phrase\", a OR b, -word / NOT word, (groups),\n"
-        "lang:ko, title:word, prefix wildcard deep*. See docs/query-syntax.md.\n"
+        "lang:ko, title:word, source:word, date:2025-01 or date:A..B, prefix wildcard deep*.\n"
+        "See docs/query-syntax.md. 'aisearch stats' describes the database; to search for the\n"
+        "word stats, write: aisearch -- stats\n"
         "Exit codes: 0 results found, 1 no results, 2 usage or query syntax error,\n"
         "3 database missing or unreadable.");
     std::vector<std::string> dbs;
@@ -41,19 +43,37 @@ int main(int argc, char** argv) {
     // Everything from the first word of the query on is the query, so
     // that -word (exclusion) is not taken for an option.
     app.prefix_command();
+    auto* stats = app.add_subcommand("stats", "show what the database holds (documents, parts, size, last update)");
+    bool stats_json = false;
+    stats->add_flag("--json", stats_json, "as JSON");
+    std::string sort = "relevance";
+    app.add_option("--sort", sort, "order of hits: relevance (default) or date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date"}));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return e.get_exit_code() == 0 ? code : kUsage;
     }
+    if (dbs.empty()) dbs.push_back(aisearch::default_database_path());
+    if (stats->parsed()) {
+        try {
+            aisearch::Searcher searcher(dbs);
+            const auto st = searcher.stats();
+            std::cout << (json || stats_json ? aisearch::stats_to_json(st) : aisearch::stats_to_text(st));
+            return kFound;
+        } catch (const aisearch::Error& e) {
+            std::cerr << "aisearch: " << e.what() << "\n";
+            return kDatabase;
+        }
+    }
+    query.sort = sort == "date" ? aisearch::SortOrder::Date : aisearch::SortOrder::Relevance;
     words = app.remaining();
     if (!words.empty() && words.front() == "--") words.erase(words.begin());
     if (words.empty()) {
         std::cerr << "aisearch: no query given (try --help)\n";
         return kUsage;
     }
-    if (dbs.empty()) dbs.push_back(aisearch::default_database_path());
     query.text = join(words);
 
     try {

@@ -1,5 +1,6 @@
 #include "searcher/query_parser.h"
 
+#include <map>
 #include <optional>
 
 #include "aisearch/error.h"
@@ -74,7 +75,7 @@ private:
             if (word == "NOT") { tokens_.push_back({TokenType::Not, ""}); continue; }
             if (const auto colon = word.find(':'); colon != std::string::npos) {
                 const std::string field = word.substr(0, colon);
-                if (field == "lang" || field == "title") {
+                if (field == "lang" || field == "title" || field == "source" || field == "date") {
                     tokens_.push_back({TokenType::Field, field});
                     word.erase(0, colon + 1);
                     if (word.empty()) {
@@ -103,7 +104,7 @@ struct Clause {
     std::optional<Xapian::Query> query;   // built already (phrase, group, OR, field)
     std::vector<AnalyzedWord> words;      // a plain word, query built later
     bool negated = false;
-    bool filter = false;                  // lang: restriction (boolean, no weight)
+    std::string filter;                   // lang/source/date restriction (no weight), by field
     bool empty = false;                   // punctuation only, ignored
 };
 
@@ -119,7 +120,7 @@ public:
         if (!query) throw QuerySyntaxError(negatives.empty() ? "nothing to search for"
                                                              : "only excluded words: add a word to search for");
         if (!lang_filter.empty())
-            filters.push_back(Xapian::Query(schema::boolean_term(schema::kLanguage, lang_filter)));
+            filters["lang"].push_back(Xapian::Query(schema::boolean_term(schema::kLanguage, lang_filter)));
         ParsedQuery out;
         out.query = restrict(boost_titles(*query), filters, negatives);
         out.can_relax = positives.size() > 1;
@@ -132,17 +133,21 @@ public:
     }
 
 private:
+    // Restrictions by field: alternatives within a field (lang:ko lang:en),
+    // all fields at once (lang:ko source:yonhap).
+    using Filters = std::map<std::string, std::vector<Xapian::Query>>;
+
     struct Conjunction {
         std::optional<Xapian::Query> query;
-        std::vector<Xapian::Query> filters;
+        Filters filters;
         std::vector<Xapian::Query> negatives;
     };
 
-    static Xapian::Query restrict(Xapian::Query q, const std::vector<Xapian::Query>& filters,
+    static Xapian::Query restrict(Xapian::Query q, const Filters& filters,
                                   const std::vector<Xapian::Query>& negatives) {
-        if (!filters.empty())
+        for (const auto& [field, alternatives] : filters)
             q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
+                              Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
         if (!negatives.empty())
             q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                               Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end()));
@@ -171,8 +176,9 @@ private:
         std::vector<Xapian::Query> positives;
         for (std::size_t i = 0; i < clauses.size();) {
             Clause& c = clauses[i];
-            if (c.filter) {
-                (c.negated ? out.negatives : out.filters).push_back(*c.query);
+            if (!c.filter.empty()) {
+                if (c.negated) out.negatives.push_back(*c.query);
+                else out.filters[c.filter].push_back(*c.query);
                 ++i;
             } else if (c.negated) {
                 out.negatives.push_back(c.query ? *c.query : words_query(c.words));
@@ -195,7 +201,7 @@ private:
                     Xapian::Query original = originals.size() == 1
                         ? originals.front()
                         : Xapian::Query(Xapian::Query::OP_AND, originals.begin(), originals.end());
-                    if (match.length) original = with_translations(original, match);
+                    if (match.length && excluded_depth_ == 0) original = with_translations(original, match);
                     positives.push_back(original);
                     k += n;
                 }
@@ -214,7 +220,7 @@ private:
         Clause first = unit(negated);
         first.negated = negated;
         if (lexer_.peek().type != TokenType::Or) return first;
-        if (first.filter) throw QuerySyntaxError("lang: cannot be combined with OR");
+        if (!first.filter.empty()) throw QuerySyntaxError(first.filter + ": cannot be combined with OR");
         std::vector<Xapian::Query> alternatives;
         if (!first.empty) alternatives.push_back(translated_clause(first));
         while (lexer_.peek().type == TokenType::Or) {
@@ -224,7 +230,7 @@ private:
                 throw QuerySyntaxError("OR needs a word on each side");
             Clause c = unit(negated);
             c.negated = negated;
-            if (c.filter) throw QuerySyntaxError("lang: cannot be combined with OR");
+            if (!c.filter.empty()) throw QuerySyntaxError(c.filter + ": cannot be combined with OR");
             if (!c.empty) alternatives.push_back(translated_clause(c));
         }
         Clause out;
@@ -239,7 +245,10 @@ private:
         switch (t.type) {
         case TokenType::Open: {
             std::vector<Xapian::Query> ignored;
+            // Words of an excluded group are not the query's own words.
+            if (negated) ++excluded_depth_;
             auto inner = conjunction(&ignored);
+            if (negated) --excluded_depth_;
             if (lexer_.next().type != TokenType::Close)
                 throw QuerySyntaxError("unbalanced parenthesis: '(' is never closed");
             if (!inner.query && !inner.negatives.empty())
@@ -253,7 +262,7 @@ private:
             auto words = analyzer_.analyze(t.text);
             c.empty = words.empty();  // punctuation only, as for a word
             if (c.empty) return c;
-            if (!negated) note_words(words);
+            if (!negated) note_words(words, true);
             c.query = analyzer_.phrase_query(words, schema::kBodyField);
             return c;
         }
@@ -266,7 +275,7 @@ private:
         case TokenType::Word: {
             c.words = analyzer_.analyze(t.text);
             c.empty = c.words.empty();  // punctuation only: not a word
-            if (!negated) note_words(c.words);
+            if (!negated) note_words(c.words, false);
             if (c.words.size() > 1) c.query = analyzer_.phrase_query(c.words, schema::kBodyField);
             return c;
         }
@@ -285,8 +294,20 @@ private:
         if (name == "lang") {
             if (v.text != "ko" && v.text != "en")
                 throw QuerySyntaxError("lang: must be ko or en, not '" + v.text + "'");
-            c.filter = true;
+            c.filter = name;
             c.query = Xapian::Query(schema::boolean_term(schema::kLanguage, v.text));
+            return c;
+        }
+        if (name == "date") {
+            c.filter = name;
+            c.query = date_range(v.text);
+            return c;
+        }
+        if (name == "source") {
+            auto words = analyzer_.analyze(v.text);
+            if (words.empty()) throw QuerySyntaxError("source: '" + v.text + "' has no words");
+            c.filter = name;
+            c.query = analyzer_.phrase_query(words, schema::kSourceField);
             return c;
         }
         if (v.type == TokenType::Wildcard) {
@@ -302,6 +323,39 @@ private:
         return c;
     }
 
+    // date:2025-01-31, date:2025-01, date:2025, date:A..B, date:..B, date:A..
+    static Xapian::Query date_range(const std::string& text) {
+        const auto dots = text.find("..");
+        const std::string from = dots == std::string::npos ? text : text.substr(0, dots);
+        const std::string to = dots == std::string::npos ? text : text.substr(dots + 2);
+        if (from.empty() && to.empty()) throw QuerySyntaxError("date: needs a date or a range A..B");
+        const std::string low = from.empty() ? "" : date_bound(from, false);
+        const std::string high = to.empty() ? "" : date_bound(to, true);
+        if (!low.empty() && !high.empty() && low > high)
+            throw QuerySyntaxError("date: range '" + text + "' ends before it starts");
+        if (low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, high);
+        if (high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, low);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    }
+
+    // YYYY, YYYY-MM or YYYY-MM-DD as the first or last day it covers.
+    static std::string date_bound(const std::string& d, bool upper) {
+        auto digits = [&](std::size_t at, std::size_t n) {
+            if (d.size() < at + n) return false;
+            for (std::size_t i = at; i < at + n; ++i)
+                if (d[i] < '0' || d[i] > '9') return false;
+            return true;
+        };
+        const bool year = d.size() == 4 && digits(0, 4);
+        const bool month = d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2);
+        const bool day = d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
+        if (!year && !month && !day)
+            throw QuerySyntaxError("date: '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        if (day) return d;
+        if (month) return d + (upper ? "-31" : "-01");
+        return d + (upper ? "-12-31" : "-01-01");
+    }
+
     Xapian::Query wildcard(const std::string& text, std::string_view field, bool negated) {
         const auto words = analyzer_.analyze(text);
         if (words.size() != 1) throw QuerySyntaxError("wildcard '" + text + "*' must be one word followed by *");
@@ -315,7 +369,7 @@ private:
     // are one whole lexicon entry (챗GPT, 오픈AI, a word inside OR).
     Xapian::Query translated_clause(const Clause& c) {
         const Xapian::Query own = c.query ? *c.query : words_query(c.words);
-        if (c.words.empty() || c.negated) return own;
+        if (c.words.empty() || c.negated || excluded_depth_ > 0) return own;
         const auto match = lexicon_.longest_match(c.words, 0);
         return match.length == c.words.size() ? with_translations(own, match) : own;
     }
@@ -349,10 +403,12 @@ private:
     }
 
     // The query's own positive words: highlighted, and boosted in titles.
-    void note_words(const std::vector<AnalyzedWord>& words) {
+    void note_words(const std::vector<AnalyzedWord>& words, bool phrase) {
+        if (excluded_depth_ > 0) return;
         note_highlight(words);
-        title_words_.push_back(words.size() == 1 ? analyzer_.word_query(words.front(), schema::kTitleField)
-                                                 : analyzer_.phrase_query(words, schema::kTitleField));
+        title_words_.push_back(words.size() == 1 && !phrase
+                                   ? analyzer_.word_query(words.front(), schema::kTitleField)
+                                   : analyzer_.phrase_query(words, schema::kTitleField));
     }
 
     void note_highlight(const std::vector<AnalyzedWord>& words) {
@@ -376,6 +432,7 @@ private:
     Lexer lexer_;
     HighlightTerms highlight_;
     std::vector<Xapian::Query> title_words_;
+    int excluded_depth_ = 0;  // inside this many excluded groups
 };
 
 }  // namespace

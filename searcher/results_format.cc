@@ -14,8 +14,10 @@ std::string results_to_json(const Results& r) {
         nlohmann::ordered_json duplicates = nlohmann::ordered_json::array();
         for (const auto& d : h.duplicates)
             duplicates.push_back({{"id", d.id}, {"lang", d.lang}, {"relation", d.relation}, {"similarity", d.similarity}});
+        auto or_null = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v); };
         hits.push_back({{"rank", h.rank}, {"id", h.id}, {"path", h.path}, {"title", h.title},
-                        {"lang", h.lang}, {"score", h.score}, {"snippet", h.snippet},
+                        {"lang", h.lang}, {"date", or_null(h.date)}, {"source", or_null(h.source)},
+                        {"score", h.score}, {"snippet", h.snippet},
                         {"highlights", highlights}, {"duplicates", duplicates}});
     }
     nlohmann::ordered_json out = {{"query", r.query}, {"estimated_matches", r.estimated_matches},
@@ -53,12 +55,30 @@ std::string results_to_text(const Results& r, bool terminal) {
     const std::string_view close = terminal ? "\033[0m" : "**";
     std::string out;
     for (const Hit& h : r.hits) {
-        out += fmt::format("{}. {}  [{}]  {:.3f}\n   {}\n   {}\n", h.rank, h.title, h.lang, h.score, h.id,
+        std::string about = h.id;
+        if (!h.date.empty()) about += "  " + h.date;
+        if (!h.source.empty()) about += "  " + h.source;
+        out += fmt::format("{}. {}  [{}]  {:.3f}\n   {}\n   {}\n", h.rank, h.title, h.lang, h.score, about,
                            mark_highlights(h, open, close));
         for (const auto& d : h.duplicates)
             out += fmt::format("   = {} [{}] {} {:.2f}\n", d.id, d.lang, d.relation, d.similarity);
     }
     return out;
+}
+
+std::string stats_to_json(const DatabaseStats& st) {
+    const nlohmann::ordered_json j = {
+        {"documents", st.documents},
+        {"parts", {{"total", st.parts}, {"ko", st.korean_parts}, {"en", st.english_parts}}},
+        {"size_bytes", st.size_bytes},
+        {"last_update", st.last_update.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(st.last_update)}};
+    return j.dump(2) + "\n";
+}
+
+std::string stats_to_text(const DatabaseStats& st) {
+    return fmt::format("documents    {}\nparts        {} ({} ko, {} en)\nsize         {:.1f} MB\nlast update  {}\n",
+                       st.documents, st.parts, st.korean_parts, st.english_parts,
+                       static_cast<double>(st.size_bytes) / 1e6, st.last_update.empty() ? "never" : st.last_update);
 }
 
 }  // namespace aisearch

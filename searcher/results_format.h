@@ -14,6 +14,9 @@ std::string results_to_json(const Results& results);
 // markers ** ... **.
 std::string results_to_text(const Results& results, bool terminal);
 
+std::string stats_to_json(const DatabaseStats& stats);
+std::string stats_to_text(const DatabaseStats& stats);
+
 // The snippet with its highlights marked by `open` and `close`.
 std::string mark_highlights(const Hit& hit, std::string_view open, std::string_view close);
 

@@ -2,11 +2,13 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "common/analyzer.h"
 #include "common/bilingual_lexicon.h"
 #include "common/data_files.h"
+#include "common/schema.h"
 #include "common/stored_part.h"
 #include "common/utf8.h"
 #include "searcher/query_parser.h"
@@ -60,6 +62,10 @@ struct Searcher::Impl {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= kReopenRetries) throw DatabaseError("database keeps changing during the search");
                 db.reopen();
+            } catch (const Xapian::DatabaseError& e) {
+                // A full rebuild swapped the directory under us: open it anew.
+                if (attempt >= kReopenRetries) throw DatabaseError("search failed: " + e.get_description());
+                open();
             } catch (const Xapian::Error& e) {
                 throw DatabaseError("search failed: " + e.get_description());
             }
@@ -70,6 +76,7 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(ranking());
         enquire.set_query(parsed.query);
+        if (q.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
         Results r;
         r.query = q.text;
         auto limit = static_cast<Xapian::doccount>(q.limit);
@@ -90,6 +97,8 @@ struct Searcher::Impl {
             h.path = part.path;
             h.title = part.title;
             h.lang = part.lang;
+            h.date = part.date;
+            h.source = part.source;
             h.score = it.get_weight();
             Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
@@ -97,6 +106,30 @@ struct Searcher::Impl {
             r.hits.push_back(std::move(h));
         }
         return r;
+    }
+
+    DatabaseStats stats() {
+        DatabaseStats st;
+        try {
+            st.parts = db.get_doccount();
+            st.korean_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "ko"));
+            st.english_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "en"));
+            const std::string prefix(schema::kDocumentId);
+            for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) ++st.documents;
+            for (const auto& p : paths) {
+                const std::string when = Xapian::Database(p).get_metadata(std::string(schema::kLastUpdateKey));
+                st.last_update = std::max(st.last_update, when);
+                std::error_code ec;
+                for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
+                     !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+                    std::error_code fec;
+                    if (it->is_regular_file(fec)) st.size_bytes += it->file_size(fec);
+                }
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("reading database statistics failed: " + e.get_description());
+        }
+        return st;
     }
 
     std::vector<std::string> paths;
@@ -113,6 +146,8 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Results Searcher::search(const Query& query) { return impl_->run(query); }
+
+DatabaseStats Searcher::stats() { return impl_->stats(); }
 
 std::string Searcher::describe(const std::string& text) {
     return impl_->parser.parse(text).query.get_description();

@@ -15,7 +15,8 @@ expect_exit 1 "some inputs skipped" -- "$AISEARCH_INDEX" --db "$DB" "$SRC" "$TMP
 expect_contains "$ERR" "empty.txt" "empty file named"
 expect_contains "$ERR" "binary.txt" "binary file named"
 expect_contains "$ERR" "missing-dir" "missing source named"
-expect_lines "$ERR" 3 "one line per skipped input"
+expect_contains "$ERR" "invalid.txt: warning: invalid UTF-8" "invalid UTF-8 is warned about"
+expect_lines "$ERR" 4 "one line per skipped input or warning"
 
 expect_exit 0 "the good file is indexed" -- "$AISEARCH" --db "$DB" --json H800
 expect_contains "$OUT" '"id": "good.txt"' "good file found"

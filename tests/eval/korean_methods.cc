@@ -115,15 +115,21 @@ std::string page_of(const std::string& part_id) {
 }
 
 
-// One language part as indexer/indexer.cc (Indexer::Impl::add_file) makes
-// it. DUPLICATED from there: keep the two in step, or move this into a
-// shared function both use.
 // What a search returned for one query.
 struct Ranking {
     std::vector<std::string> pages;  // top kTopK hits as page ids (repeats possible)
     bool error = false;              // the query could not be parsed
     bool relaxed = false;            // the strict query matched nothing
 };
+
+aisearch::PartContext context(const std::string& part_id, const Page& page) {
+    aisearch::PartContext c;
+    c.part_id = part_id;
+    c.doc_id = page.id;
+    c.file_id = page.id;
+    c.path = page.file.string();
+    return c;
+}
 
 class Method {
 public:
@@ -215,7 +221,7 @@ public:
             // (here the corpus directory), i.e. the page id.
             for (const aisearch::LanguagePart& part : parsed.parts) {
                 const std::string part_id = parsed.parts.size() > 1 ? p.id + "#" + part.lang : p.id;
-                Xapian::Document doc = aisearch::make_part_document(analyzer_, part, {part_id, p.id, p.file.string()});
+                Xapian::Document doc = aisearch::make_part_document(analyzer_, part, context(part_id, p));
                 pages_[db.replace_document(schema::boolean_term(schema::kPartId, part_id), doc)] =
                     page_of(part_id);
                 ++parts_;

@@ -1,7 +1,8 @@
 // Analyzer: words, Korean stems and bigrams, English stems, and the terms
 // and positions index_text() writes (in the manner of Xapian's
 // api_termgen.cc). A term list renders as "term:pos,pos ..." sorted by
-// term; unpositioned terms (English stems) render bare.
+// term; unpositioned terms (English stems) render bare. Korean stems have
+// their own term space (K), written for every Hangul word.
 #include <boost/test/unit_test.hpp>
 
 #include <xapian.h>
@@ -160,7 +161,8 @@ BOOST_AUTO_TEST_CASE(hangul_bigrams) {
 }
 
 // Words sit schema::kPositionStride (16) apart, starting at 16; a Korean
-// word's bigrams take the positions word+0, word+1, ...
+// word's stem (K) takes the word's position, even when it is the word
+// itself, and its bigrams take the positions word+0, word+1, ...
 BOOST_AUTO_TEST_CASE(index_text_table) {
     static_assert(aisearch::schema::kPositionStride == 16);
     struct Case {
@@ -170,14 +172,16 @@ BOOST_AUTO_TEST_CASE(index_text_table) {
     };
     const Case cases[] = {
         {"", "", ""},
-        {"딥시크의 출시", "", "딥시크의:16 딥시크:16 G딥시:16 G시크:17 출시:32 G출시:32"},
-        {"인공지능", "", "인공지능:16 G인공:16 G공지:17 G지능:18"},
+        {"딥시크의 출시", "", "딥시크의:16 K딥시크:16 G딥시:16 G시크:17 출시:32 K출시:32 G출시:32"},
+        {"인공지능", "", "인공지능:16 K인공지능:16 G인공:16 G공지:17 G지능:18"},
         {"국가인공지능위원회", "",
-         "국가인공지능위원회:16 G국가:16 G가인:17 G인공:18 G공지:19 G지능:20 G능위:21 G위원:22 G원회:23"},
-        {"회의 챗GPT를", "", "회의:16 G회의:16 챗:32 gpt:48 Zgpt"},
+         "국가인공지능위원회:16 K국가인공지능위원회:16 "
+         "G국가:16 G가인:17 G인공:18 G공지:19 G지능:20 G능위:21 G위원:22 G원회:23"},
+        {"회의 챗GPT를", "", "회의:16 K회의:16 G회의:16 챗:32 K챗:32 gpt:48 Zgpt"},
         {"‘국가인공지능위원회’가 출범하고", "",
-         "국가인공지능위원회:16 G국가:16 G가인:17 G인공:18 G공지:19 G지능:20 G능위:21 G위원:22 G원회:23 "
-         "출범하고:32 출범:32 G출범:32"},
+         "국가인공지능위원회:16 K국가인공지능위원회:16 "
+         "G국가:16 G가인:17 G인공:18 G공지:19 G지능:20 G능위:21 G위원:22 G원회:23 "
+         "출범하고:32 K출범:32 G출범:32"},
         {"DeepSeek’s rise", "", "deepseek's:16 Zdeepseek rise:32 Zrise"},
         {"2,048 Nvidia H800 GPUs, 17.7%", "",
          "2048:16 nvidia:32 Znvidia h800:48 Zh800 gpus:64 Zgpus 17.7:80 percent:96 Zpercent"},
@@ -186,7 +190,10 @@ BOOST_AUTO_TEST_CASE(index_text_table) {
         {"DeepSeek and DeepSeek’s", "", "deepseek:16 Zdeepseek and:32 Zand deepseek's:48"},
         {"DeepSeek, DeepSeek", "", "deepseek:16,32 Zdeepseek"},
         // The title field prefixes every kind of term.
-        {"딥시크의 AI", "S", "S딥시크의:16 S딥시크:16 GS딥시:16 GS시크:17 Sai:32 ZSai"},
+        {"딥시크의 AI", "S", "S딥시크의:16 KS딥시크:16 GS딥시:16 GS시크:17 Sai:32 ZSai"},
+        // A Korean stem is never an unprefixed term, so 딥시크 here is only
+        // the word as written (at 32), not the stem of 딥시크의 (at 16).
+        {"딥시크의 딥시크", "", "딥시크의:16 딥시크:32 K딥시크:16,32 G딥시:16,32 G시크:17,33"},
     };
     Analyzer analyzer = make_analyzer();
     for (const auto& c : cases)
@@ -203,7 +210,7 @@ BOOST_AUTO_TEST_CASE(index_text_sanitized_invalid_utf8) {
     BOOST_TEST(render_terms(body(analyzer, aisearch::sanitize_utf8("\xff\xfe"))) == "");
     BOOST_TEST(render_terms(body(analyzer, aisearch::sanitize_utf8("\xEB\x94"))) == "");
     BOOST_TEST(render_terms(body(analyzer, aisearch::sanitize_utf8("딥시크\xEB\x94 H800"))) ==
-               sorted("딥시크:16 G딥시:16 G시크:17 h800:32 Zh800"));
+               sorted("딥시크:16 K딥시크:16 G딥시:16 G시크:17 h800:32 Zh800"));
 }
 
 BOOST_AUTO_TEST_CASE(index_text_positions_and_wdf) {
@@ -219,17 +226,23 @@ BOOST_AUTO_TEST_CASE(index_text_positions_and_wdf) {
     analyzer.index_text(doc, "DeepSeek 딥시크", aisearch::schema::kBodyField, 1, pos);
     BOOST_TEST(pos == 96u);
     BOOST_TEST(render_terms(doc) ==
-               sorted("S딥시크의:16 S딥시크:16 GS딥시:16 GS시크:17 S충격:32 GS충격:32 "
-                      "딥시크의:48 딥시크:48,96 G딥시:48,96 G시크:49,97 충격:64 G충격:64 "
-                      "deepseek:80 Zdeepseek"));
+               sorted("S딥시크의:16 KS딥시크:16 GS딥시:16 GS시크:17 S충격:32 KS충격:32 GS충격:32 "
+                      "딥시크의:48 K딥시크:48,96 G딥시:48,96 G시크:49,97 충격:64 K충격:64 G충격:64 "
+                      "deepseek:80 Zdeepseek 딥시크:96"));
     auto wdf = [&](const std::string& term) {
         auto t = doc.termlist_begin();
         t.skip_to(term);
         return (t != doc.termlist_end() && *t == term) ? t.get_wdf() : 0u;
     };
-    BOOST_TEST(wdf("S딥시크") == 1u);
-    BOOST_TEST(wdf("딥시크의") == 3u);
-    BOOST_TEST(wdf("딥시크") == 4u);
+    // Title words count 8 times in the body (schema::kTitleWdf).
+    BOOST_TEST(wdf("KS딥시크") == 1u);
+    BOOST_TEST(wdf("S딥시크") == 0u);
+    BOOST_TEST(wdf("딥시크의") == 8u);
+    BOOST_TEST(wdf("충격") == 8u);
+    BOOST_TEST(wdf("K충격") == 8u);
+    // 딥시크 as written is only in the paragraph; as a stem, in both.
+    BOOST_TEST(wdf("딥시크") == 1u);
+    BOOST_TEST(wdf("K딥시크") == 9u);
     BOOST_TEST(wdf("Zdeepseek") == 1u);
 }
 
@@ -238,16 +251,27 @@ BOOST_AUTO_TEST_CASE(options) {
     no_strip.strip_particles = false;
     Analyzer a1 = make_analyzer(no_strip);
     BOOST_TEST(render_words(a1.analyze("딥시크의 충격")) == "딥시크의 충격");
+    // No stems, so no K terms at all, in documents or queries.
     BOOST_TEST(render_terms(body(a1, "딥시크의")) == sorted("딥시크의:16 G딥시:16 G시크:17 G크의:18"));
+    BOOST_TEST(render_terms(body(a1, "딥시크 출시")) == sorted("딥시크:16 G딥시:16 G시크:17 출시:32 G출시:32"));
+    BOOST_TEST(a1.word_query(a1.analyze("딥시크").front(), "").get_description() ==
+               "Query((딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)))");
+    BOOST_TEST(a1.phrase_query(a1.analyze("딥시크의 출시"), "").get_description() ==
+               "Query((딥시크의 PHRASE 17 출시))");
+    BOOST_TEST(a1.phrase_query(a1.analyze("딥시크"), "S").get_description() == "Query(S딥시크)");
+    BOOST_TEST(matches(body(a1, "딥시크 출시"), a1.phrase_query(a1.analyze("딥시크 출시"), "")));
+    BOOST_TEST(!matches(body(a1, "딥시크의 출시"), a1.phrase_query(a1.analyze("딥시크 출시"), "")));
     // The glued particle of 챗GPT를 is still not a word.
     BOOST_TEST(render_words(a1.analyze("챗GPT를")) == "챗 gpt");
 
     AnalyzerOptions no_grams;
     no_grams.hangul_bigrams = false;
     Analyzer a2 = make_analyzer(no_grams);
-    BOOST_TEST(render_terms(body(a2, "딥시크의 DeepSeek")) == sorted("딥시크의:16 딥시크:16 deepseek:32 Zdeepseek"));
-    BOOST_TEST(a2.word_query(a2.analyze("딥시크의").front(), "").get_description() == "Query((딥시크의 OR 딥시크))");
-    BOOST_TEST(a2.word_query(a2.analyze("딥시크").front(), "").get_description() == "Query(딥시크)");
+    BOOST_TEST(render_terms(body(a2, "딥시크의 DeepSeek")) == sorted("딥시크의:16 K딥시크:16 deepseek:32 Zdeepseek"));
+    BOOST_TEST(a2.word_query(a2.analyze("딥시크의").front(), "").get_description() ==
+               "Query((딥시크의 OR 0.69999999999999995559 * K딥시크))");
+    BOOST_TEST(a2.word_query(a2.analyze("딥시크").front(), "").get_description() ==
+               "Query((딥시크 OR 0.69999999999999995559 * K딥시크))");
 }
 
 BOOST_AUTO_TEST_CASE(word_query_table) {
@@ -257,16 +281,18 @@ BOOST_AUTO_TEST_CASE(word_query_table) {
         std::string_view expected;
     };
     const Case cases[] = {
-        {"딥시크의", "", "Query((딥시크의 OR 딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)))"},
-        {"딥시크", "", "Query((딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)))"},
-        {"인공지능", "", "Query((인공지능 OR 0.5 * (G인공 PHRASE 3 G공지 PHRASE 3 G지능)))"},
-        {"회의", "", "Query((회의 OR 0.5 * G회의))"},
-        {"챗", "", "Query(챗)"},
+        // Korean: exact, stem at 0.7 (even when it is the word), bigrams at 0.5.
+        {"딥시크의", "", "Query((딥시크의 OR 0.69999999999999995559 * K딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)))"},
+        {"딥시크", "", "Query((딥시크 OR 0.69999999999999995559 * K딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)))"},
+        {"인공지능", "",
+         "Query((인공지능 OR 0.69999999999999995559 * K인공지능 OR 0.5 * (G인공 PHRASE 3 G공지 PHRASE 3 G지능)))"},
+        {"회의", "", "Query((회의 OR 0.69999999999999995559 * K회의 OR 0.5 * G회의))"},
+        {"챗", "", "Query((챗 OR 0.69999999999999995559 * K챗))"},
         {"DeepSeek’s", "", "Query(Zdeepseek)"},
         {"GPUs", "", "Query(Zgpus)"},
         {"2,048", "", "Query(2048)"},
         {"17.7", "", "Query(17.7)"},
-        {"딥시크", "S", "Query((S딥시크 OR 0.5 * (GS딥시 PHRASE 2 GS시크)))"},
+        {"딥시크", "S", "Query((S딥시크 OR 0.69999999999999995559 * KS딥시크 OR 0.5 * (GS딥시 PHRASE 2 GS시크)))"},
         {"Nvidia", "S", "Query(ZSnvidia)"},
     };
     Analyzer analyzer = make_analyzer();
@@ -280,10 +306,11 @@ BOOST_AUTO_TEST_CASE(word_query_table) {
 
 BOOST_AUTO_TEST_CASE(phrase_query_table) {
     const std::pair<std::string_view, std::string_view> cases[] = {
-        // Korean words by stem, so particles do not break a phrase.
-        {"딥시크의 출시했다", "Query((딥시크 PHRASE 17 출시))"},
+        // Korean words by stem (K), so particles do not break a phrase.
+        {"딥시크의 출시했다", "Query((K딥시크 PHRASE 17 K출시))"},
         {"DeepSeek’s rise", "Query((deepseek's PHRASE 17 rise))"},
-        {"챗GPT를", "Query((챗 PHRASE 17 gpt))"},
+        {"챗GPT를", "Query((K챗 PHRASE 17 gpt))"},
+        {"딥시크", "Query(K딥시크)"},
         {"only 2,048 Nvidia", "Query((only PHRASE 33 2048 PHRASE 33 nvidia))"},
         {"H800", "Query(h800)"},
     };
@@ -293,7 +320,7 @@ BOOST_AUTO_TEST_CASE(phrase_query_table) {
             BOOST_TEST(analyzer.phrase_query(analyzer.analyze(text), "").get_description() == expected);
         }
     BOOST_TEST(analyzer.phrase_query(analyzer.analyze("딥시크의 출시"), "S").get_description() ==
-               "Query((S딥시크 PHRASE 17 S출시))");
+               "Query((KS딥시크 PHRASE 17 KS출시))");
 }
 
 // The queries find what index_text wrote.
@@ -315,6 +342,11 @@ BOOST_AUTO_TEST_CASE(queries_match_indexed_text) {
         {"딥시크의 충격", "딥시크가", false, true},
         {"딥시크 충격", "딥시크의", false, true},
         {"딥시크의 충격", "딥시크", false, true},
+        {"딥시크 충격", "딥시크", false, true},
+        // A Korean word alone in quotes matches by stem too.
+        {"딥시크의 충격", "딥시크", true, true},
+        {"딥시크 충격", "딥시크가", true, true},
+        {"딥시크코리아", "딥시크", true, false},
         // English by stem.
         {"DeepSeek’s rise", "DeepSeek", false, true},
         {"Nvidia's shares tumbled", "share", false, true},
@@ -337,6 +369,28 @@ BOOST_AUTO_TEST_CASE(queries_match_indexed_text) {
             const Xapian::Query q = c.phrase ? analyzer.phrase_query(words, "")
                                              : analyzer.word_query(words.front(), "");
             BOOST_TEST(matches(body(analyzer, c.document), q) == c.expected);
+        }
+}
+
+// The word as written outranks the same stem with another particle: the
+// stem (K) weighs 0.7 of the exact word.
+BOOST_AUTO_TEST_CASE(exact_word_outranks_stem) {
+    Analyzer analyzer = make_analyzer();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Xapian::docid with_particle = db.add_document(body(analyzer, "딥시크의 충격"));
+    const Xapian::docid bare = db.add_document(body(analyzer, "딥시크 충격"));
+    const std::pair<std::string_view, Xapian::docid> cases[] = {
+        {"딥시크", bare},
+        {"딥시크의", with_particle},
+    };
+    for (const auto& [word, first] : cases)
+        BOOST_TEST_CONTEXT("query: " << word) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(analyzer.word_query(analyzer.analyze(word).front(), ""));
+            const Xapian::MSet mset = enquire.get_mset(0, 10);
+            BOOST_TEST_REQUIRE(mset.size() == 2u);
+            BOOST_TEST(*mset.begin() == first);
+            BOOST_TEST(mset.begin().get_weight() > (++mset.begin()).get_weight());
         }
 }
 

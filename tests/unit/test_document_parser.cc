@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aisearch/error.h"
 #include "common/boilerplate_filter.h"
@@ -67,16 +68,27 @@ BOOST_AUTO_TEST_CASE(paragraph_language_table) {
         BOOST_TEST_CONTEXT("paragraph: " << text) { BOOST_TEST(aisearch::paragraph_language(text) == lang); }
 }
 
+// is_boilerplate: strong patterns only. Weak ones (~ in boilerplate.txt)
+// are furniture only next to other furniture, see furniture_table.
 BOOST_AUTO_TEST_CASE(boilerplate_table) {
     const BoilerplateFilter filter = shipped_filter();
     const std::pair<std::string_view, bool> cases[] = {
         {"본문 바로가기", true},
         {"본문바로가기", true},
         {"bar_progress", true},
-        {"Text Size", true},
-        {"TEXT SIZE", true},
-        {"Close", true},
-        {"Share", true},
+        {"Skip to main content", true},
+        {"Back to top", true},
+        {"Join us on social!", true},
+        {"Share this article", true},
+        // Weak: alone, these may be a real title.
+        {"Text Size", false},
+        {"TEXT SIZE", false},
+        {"Font size +", false},
+        {"Close", false},
+        {"Top", false},
+        {"Print", false},
+        {"Share", false},
+        {"Subscribe now", false},
         {"abc.jpg", true},
         {"wB6xjYJ7o9tZu1KoKPJE6oCVGU7fwNisJUPdWwJk2uo.jpg", true},
         {"photo.PNG", true},
@@ -104,15 +116,68 @@ BOOST_AUTO_TEST_CASE(boilerplate_table) {
 }
 
 BOOST_AUTO_TEST_CASE(boilerplate_patterns) {
-    const BoilerplateFilter filter({"bar_progress", "\\d+ views"});
+    const BoilerplateFilter filter({"bar_progress", "\\d+ views", "~close", "~(print|share)"});
     BOOST_TEST(filter.is_boilerplate("BAR_PROGRESS"));
     BOOST_TEST(filter.is_boilerplate("401 views"));
     BOOST_TEST(!filter.is_boilerplate("Text Size"));
+    // A leading ~ makes a pattern weak; it is not part of the expression.
+    BOOST_TEST(!filter.is_boilerplate("close"));
+    BOOST_TEST(!filter.is_boilerplate("~close"));
+    BOOST_TEST((filter.furniture({"close"}) == std::vector<bool>{false}));
+    BOOST_TEST((filter.furniture({"Close", "bar_progress", "Print"}) == std::vector<bool>{true, true, true}));
+    BOOST_TEST((filter.furniture({"~close", "bar_progress"}) == std::vector<bool>{false, true}));
+    // A paragraph matched by a weak and a strong pattern is strong.
+    const BoilerplateFilter both({"~close", "close"});
+    BOOST_TEST(both.is_boilerplate("Close"));
+    BOOST_TEST((both.furniture({"Close"}) == std::vector<bool>{true}));
     const BoilerplateFilter none({});
     BOOST_TEST(!none.is_boilerplate("본문 바로가기"));
+    BOOST_TEST((none.furniture({"본문 바로가기", "Close"}) == std::vector<bool>{false, false}));
+    BOOST_TEST(none.furniture({}).empty());
     BOOST_CHECK_THROW(BoilerplateFilter({"(unclosed"}), aisearch::ResourceError);
+    BOOST_CHECK_THROW(BoilerplateFilter({"~(unclosed"}), aisearch::ResourceError);
     BOOST_CHECK_THROW(BoilerplateFilter::load(std::filesystem::path(AISEARCH_TEST_DATA_DIR) / "no_such.txt"),
                       aisearch::ResourceError);
+}
+
+// furniture(): strong matches (S) always; weak matches (w) only in a run
+// of weak matches that touches strong furniture, before or after it.
+// Expected mask: one letter per paragraph, F furniture, - kept.
+BOOST_AUTO_TEST_CASE(furniture_table) {
+    const BoilerplateFilter filter = shipped_filter();
+    struct Case {
+        std::string_view name;
+        std::vector<std::string> paragraphs;
+        std::string_view expected;
+    };
+    const Case cases[] = {
+        {"nothing", {}, ""},
+        {"a weak word alone is a title", {"Print"}, "-"},
+        {"weak title then text", {"Print", "How to print a page from your browser."}, "--"},
+        {"a run of weak words only", {"Share", "Print", "Close"}, "---"},
+        {"weak after strong", {"bar_progress", "Close"}, "FF"},
+        {"weak before strong", {"Text Size", "bar_progress", "A title"}, "FF-"},
+        {"a weak run after strong", {"본문 바로가기", "bar_progress", "Text Size", "Close", "A title"}, "FFFF-"},
+        {"a weak run before strong", {"A title", "Text size", "Print", "Share", "Back to top"}, "-FFFF"},
+        {"weak at the end after strong",
+         {"A title", "The story.", "Join us on social!", "Top"},
+         "--FF"},
+        {"weak between strong", {"bar_progress", "Close", "abc.jpg"}, "FFF"},
+        // A real paragraph breaks the run.
+        {"weak separated from strong", {"bar_progress", "A title", "Close", "The story."}, "F---"},
+        {"weak in the body", {"A title", "Share", "The story."}, "---"},
+        {"strong alone", {"A title", "abc.jpg", "The story."}, "-F-"},
+        // Only whole paragraphs match.
+        {"a sentence with a weak word", {"bar_progress", "Close the gap with DeepSeek"}, "F-"},
+    };
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT(c.name) {
+            const std::vector<bool> mask = filter.furniture(c.paragraphs);
+            BOOST_TEST_REQUIRE(mask.size() == c.paragraphs.size());
+            std::string rendered;
+            for (const bool f : mask) rendered += f ? 'F' : '-';
+            BOOST_TEST(rendered == c.expected);
+        }
 }
 
 struct ParseCase {
@@ -155,6 +220,44 @@ const ParseCase kParse[] = {
      "en: Calls grow for stronger AI infrastructure in Korea amid rise of DeepSeek\n"
      "  An official from the Ministry of Science and ICT holds a presentation on DeepSeek.\n",
      4},
+    {"a weak word alone is kept as the title",
+     "Print\n",
+     "en: Print\n",
+     0},
+    {"help page titled Print",
+     "Print\n"
+     "To print an article, choose Print in your browser's File menu.\n"
+     "Share\n",
+     "en: Print\n"
+     "  To print an article, choose Print in your browser's File menu.\n"
+     "  Share\n",
+     0},
+    {"close right after bar_progress is dropped",
+     "bar_progress\n"
+     "Close\n"
+     "Chip exports rise\n"
+     "Exports of chips rose for the third month.\n",
+     "en: Chip exports rise\n"
+     "  Exports of chips rose for the third month.\n",
+     2},
+    {"top at the end after a social footer is dropped",
+     "Chip exports rise\n"
+     "Exports of chips rose for the third month.\n"
+     "Join us on social!\n"
+     "\n"
+     "Top\n",
+     "en: Chip exports rise\n"
+     "  Exports of chips rose for the third month.\n",
+     2},
+    {"weak furniture before strong furniture is dropped",
+     "Text Size\n"
+     "본문 바로가기\n"
+     "Print\n"
+     "Chip exports rise\n"
+     "Exports of chips rose for the third month.\n",
+     "en: Chip exports rise\n"
+     "  Exports of chips rose for the third month.\n",
+     3},
     {"korean article",
      "본문 바로가기\n"
      "딥시크 충격, 한국 AI의 과제\n"

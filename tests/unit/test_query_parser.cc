@@ -1,16 +1,20 @@
 // QueryParser: query text -> Xapian::Query, as get_description() strings.
-// English words query their stem (Z), Korean words their exact form, stem
-// and bigram phrase (G) at half weight; lexicon translations join at half
-// weight.
+// English words query their stem (Z), Korean words their exact form, their
+// stem (K) at 0.7 and bigram phrase (G) at half weight; lexicon
+// translations join at half weight; the query's own words in a title (S)
+// add weight through AND_MAYBE.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aisearch/error.h"
 #include "common/analyzer.h"
 #include "common/bilingual_lexicon.h"
+#include "common/schema.h"
 #include "searcher/query_parser.h"
 
 using namespace aisearch;
@@ -38,82 +42,157 @@ struct Case {
     std::string_view expected;
 };
 
-// tumble, hedge, download, 출범 and 성능 are not in the lexicon.
+// tumble, hedge, download, 출범 and 성능 are not in the lexicon. The query's
+// own positive words also add weight when found in the title (S), through
+// AND_MAYBE: they never make a match. Filters and exclusions wrap outside.
 const Case kSyntax[] = {
-    {"tumble", "Query(Ztumbl)"},
-    {"Tumble", "Query(Ztumbl)"},
-    {"출범", "Query((출범 OR 0.5 * G출범))"},
-    {"출범하고", "Query((출범하고 OR 출범 OR 0.5 * G출범))"},
+    {"tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"Tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"출범", "Query(((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND_MAYBE "
+            "1 * (S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범)))"},
+    {"출범하고", "Query(((출범하고 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND_MAYBE "
+                "1 * (S출범하고 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범)))"},
     // Every word is required.
-    {"tumble hedge", "Query((Ztumbl AND Zhedg))"},
-    {"tumble AND hedge", "Query((Ztumbl AND Zhedg))"},
-    {"출범 성능", "Query(((출범 OR 0.5 * G출범) AND (성능 OR 0.5 * G성능)))"},
-    {"tumble AND", "Query(Ztumbl)"},
+    {"tumble hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"tumble AND hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"출범 성능",
+     "Query((((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND "
+     "(성능 OR 0.69999999999999995559 * K성능 OR 0.5 * G성능)) AND_MAYBE "
+     "1 * ((S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범) OR "
+     "(S성능 OR 0.69999999999999995559 * KS성능 OR 0.5 * GS성능))))"},
+    {"tumble AND", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     // OR binds tighter than the implicit AND.
-    {"tumble OR hedge", "Query((Ztumbl OR Zhedg))"},
-    {"tumble OR hedge download", "Query(((Ztumbl OR Zhedg) AND Zdownload))"},
-    {"download tumble OR hedge", "Query((Zdownload AND (Ztumbl OR Zhedg)))"},
-    {"tumble OR hedge OR download", "Query((Ztumbl OR Zhedg OR Zdownload))"},
-    // Exclusion.
-    {"tumble -hedge", "Query((Ztumbl AND_NOT Zhedg))"},
-    {"tumble NOT hedge", "Query((Ztumbl AND_NOT Zhedg))"},
-    {"-hedge tumble", "Query((Ztumbl AND_NOT Zhedg))"},
-    {"tumble -hedge -download", "Query((Ztumbl AND_NOT (Zhedg OR Zdownload)))"},
-    {"tumble -출범", "Query((Ztumbl AND_NOT (출범 OR 0.5 * G출범)))"},
+    {"tumble OR hedge", "Query(((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"tumble OR hedge download",
+     "Query((((Ztumbl OR Zhedg) AND Zdownload) AND_MAYBE 1 * (ZStumbl OR ZShedg OR ZSdownload)))"},
+    {"download tumble OR hedge",
+     "Query(((Zdownload AND (Ztumbl OR Zhedg)) AND_MAYBE 1 * (ZSdownload OR ZStumbl OR ZShedg)))"},
+    {"tumble OR hedge OR download",
+     "Query(((Ztumbl OR Zhedg OR Zdownload) AND_MAYBE 1 * (ZStumbl OR ZShedg OR ZSdownload)))"},
+    // Exclusion: not in the title boost, outside it.
+    {"tumble -hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
+    {"tumble NOT hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
+    {"-hedge tumble", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
+    {"tumble -hedge -download", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT (Zhedg OR Zdownload)))"},
+    {"tumble -출범",
+     "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT (출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범)))"},
     // A lone '-' is not an operator.
-    {"tumble - hedge", "Query((Ztumbl AND Zhedg))"},
+    {"tumble - hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
     // Groups.
-    {"(tumble OR hedge) -download", "Query(((Ztumbl OR Zhedg) AND_NOT Zdownload))"},
-    {"download (tumble -hedge)", "Query((Zdownload AND (Ztumbl AND_NOT Zhedg)))"},
-    {"download -(tumble OR hedge)", "Query((Zdownload AND_NOT (Ztumbl OR Zhedg)))"},
-    // Phrases: English by exact form, Korean by stem.
-    {"\"DeepSeek’s rise\"", "Query((deepseek's PHRASE 17 rise))"},
-    {"“딥시크의 출시”", "Query((딥시크 PHRASE 17 출시))"},
-    {"\"only 2,048 Nvidia\"", "Query((only PHRASE 33 2048 PHRASE 33 nvidia))"},
-    {"tumble \"DeepSeek’s rise\"", "Query((Ztumbl AND (deepseek's PHRASE 17 rise)))"},
+    {"(tumble OR hedge) -download",
+     "Query((((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) AND_NOT Zdownload))"},
+    {"download (tumble -hedge)",
+     "Query(((Zdownload AND (Ztumbl AND_NOT Zhedg)) AND_MAYBE 1 * (ZSdownload OR ZStumbl)))"},
+    // "download -(tumble OR hedge)": see excluded_group_not_in_title_boost.
+    // Phrases: English by exact form, Korean by stem (K).
+    {"\"DeepSeek’s rise\"",
+     "Query(((deepseek's PHRASE 17 rise) AND_MAYBE 1 * (Sdeepseek's PHRASE 17 Srise)))"},
+    {"“딥시크의 출시”", "Query(((K딥시크 PHRASE 17 K출시) AND_MAYBE 1 * (KS딥시크 PHRASE 17 KS출시)))"},
+    {"\"only 2,048 Nvidia\"",
+     "Query(((only PHRASE 33 2048 PHRASE 33 nvidia) AND_MAYBE 1 * (Sonly PHRASE 33 S2048 PHRASE 33 Snvidia)))"},
+    {"tumble \"DeepSeek’s rise\"",
+     "Query(((Ztumbl AND (deepseek's PHRASE 17 rise)) AND_MAYBE 1 * (ZStumbl OR (Sdeepseek's PHRASE 17 Srise))))"},
+    {"-\"DeepSeek’s rise\" tumble", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT (deepseek's PHRASE 17 rise)))"},
     // A word that analyses to several words is a phrase.
-    {"딥시크-R1", "Query((딥시크 PHRASE 17 r1))"},
-    {"17.7%", "Query((17.7 PHRASE 17 percent))"},
-    {"2,048", "Query(2048)"},
+    {"딥시크-R1", "Query(((K딥시크 PHRASE 17 r1) AND_MAYBE 1 * (KS딥시크 PHRASE 17 Sr1)))"},
+    {"17.7%", "Query(((17.7 PHRASE 17 percent) AND_MAYBE 1 * (S17.7 PHRASE 17 Spercent)))"},
+    {"2,048", "Query((2048 AND_MAYBE 1 * S2048))"},
     // Language filter, from the query or from the caller.
-    {"출범 lang:ko", "Query(((출범 OR 0.5 * G출범) FILTER Lko))"},
-    {"lang:en tumble", "Query((Ztumbl FILTER Len))"},
-    {"lang:ko lang:en tumble", "Query((Ztumbl FILTER (Lko OR Len)))"},
-    {"tumble -lang:en", "Query((Ztumbl AND_NOT Len))"},
-    {"tumble -hedge lang:en", "Query(((Ztumbl FILTER Len) AND_NOT Zhedg))"},
-    // Title field.
+    {"출범 lang:ko",
+     "Query((((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND_MAYBE "
+     "1 * (S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범)) FILTER Lko))"},
+    {"lang:en tumble", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER Len))"},
+    {"lang:ko lang:en tumble", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER (Lko OR Len)))"},
+    {"tumble -lang:en", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Len))"},
+    {"tumble -hedge lang:en", "Query((((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER Len) AND_NOT Zhedg))"},
+    // Title field: a requirement, so not in the title boost.
     {"title:tumble", "Query(ZStumbl)"},
-    {"title:출범", "Query((S출범 OR 0.5 * GS출범))"},
+    {"title:출범", "Query((S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범))"},
     {"title:\"DeepSeek’s rise\"", "Query((Sdeepseek's PHRASE 17 Srise))"},
-    {"title:딥시크-R1", "Query((S딥시크 PHRASE 17 Sr1))"},
-    {"tumble title:hedge", "Query((Ztumbl AND ZShedg))"},
-    // Wildcards, on the exact form.
+    {"title:딥시크-R1", "Query((KS딥시크 PHRASE 17 Sr1))"},
+    {"tumble title:hedge", "Query(((Ztumbl AND ZShedg) AND_MAYBE 1 * ZStumbl))"},
+    // Wildcards, on the exact form; not in the title boost.
     {"deep*", "Query(WILDCARD SYNONYM deep)"},
     {"Deep*", "Query(WILDCARD SYNONYM deep)"},
     {"딥시*", "Query(WILDCARD SYNONYM 딥시)"},
     {"title:deep*", "Query(WILDCARD SYNONYM Sdeep)"},
-    {"tumble -deep*", "Query((Ztumbl AND_NOT WILDCARD SYNONYM deep))"},
+    {"tumble -deep*", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT WILDCARD SYNONYM deep))"},
+    {"tumble deep*", "Query(((Ztumbl AND WILDCARD SYNONYM deep) AND_MAYBE 1 * ZStumbl))"},
 };
 
-// Lexicon translations: OR'ed in at weight 0.5.
+// Parts with no words: a phrase of punctuation and an empty group are
+// ignored like a punctuation-only word, unless nothing else is left. An
+// expected "!fragment" means QuerySyntaxError with that in its message.
+const Case kEmptyParts[] = {
+    {"\"-\" Operator", "Query((Zoper AND_MAYBE 1 * ZSoper))"},
+    {"CompatibilityMode() Function",
+     "Query(((Zcompatibilitymod AND Zfunction) AND_MAYBE 1 * (ZScompatibilitymod OR ZSfunction)))"},
+    {"tumble ()", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"() tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble \"— …\"", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble (\"-\")", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble (())", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble -()", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble OR ()", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"\"-\" OR tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
+    {"tumble () -hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
+    {"(tumble ()) hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    // Nothing else left.
+    {"()", "!nothing to search for"},
+    {"\"-\"", "!nothing to search for"},
+    {"\"\"", "!nothing to search for"},
+    {"() \"-\" (())", "!nothing to search for"},
+    {"() lang:ko", "!nothing to search for"},
+    {"() OR \"-\"", "!nothing to search for"},
+    {"() -tumble", "!only excluded words"},
+    // A group of only excluded words is still an error, even with words beside it.
+    {"(-tumble)", "!only excluded words"},
+    {"hedge (-tumble)", "!only excluded words"},
+    {"hedge (NOT tumble lang:en)", "!only excluded words"},
+};
+
+// Lexicon translations: OR'ed in at weight 0.5, not in the title boost.
 const Case kLexicon[] = {
-    {"엔비디아", "Query(((엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) OR 0.5 * Znvidia))"},
+    {"엔비디아",
+     "Query((((엔비디아 OR 0.69999999999999995559 * K엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) "
+     "OR 0.5 * Znvidia) AND_MAYBE "
+     "1 * (S엔비디아 OR 0.69999999999999995559 * KS엔비디아 OR 0.5 * (GS엔비 PHRASE 3 GS비디 PHRASE 3 GS디아))))"},
     {"엔비디아의 tumble",
-     "Query((((엔비디아의 OR 엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) OR 0.5 * Znvidia) AND Ztumbl))"},
-    {"Nvidia", "Query((Znvidia OR 0.5 * (엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))))"},
-    {"딥시크 tumble", "Query((((딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)) OR 0.5 * Zdeepseek) AND Ztumbl))"},
+     "Query(((((엔비디아의 OR 0.69999999999999995559 * K엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) "
+     "OR 0.5 * Znvidia) AND Ztumbl) AND_MAYBE "
+     "1 * ((S엔비디아의 OR 0.69999999999999995559 * KS엔비디아 OR 0.5 * (GS엔비 PHRASE 3 GS비디 PHRASE 3 GS디아)) "
+     "OR ZStumbl)))"},
+    {"Nvidia",
+     "Query(((Znvidia OR 0.5 * (엔비디아 OR 0.69999999999999995559 * K엔비디아 OR "
+     "0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))) AND_MAYBE 1 * ZSnvidia))"},
+    {"딥시크 tumble",
+     "Query(((((딥시크 OR 0.69999999999999995559 * K딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)) OR 0.5 * Zdeepseek) "
+     "AND Ztumbl) AND_MAYBE "
+     "1 * ((S딥시크 OR 0.69999999999999995559 * KS딥시크 OR 0.5 * (GS딥시 PHRASE 2 GS시크)) OR ZStumbl)))"},
     // A multi-word entry covers several query words.
     {"Samsung Electronics",
-     "Query(((Zsamsung AND Zelectron) OR 0.5 * (삼성전자 OR 0.5 * (G삼성 PHRASE 3 G성전 PHRASE 3 G전자))))"},
+     "Query((((Zsamsung AND Zelectron) OR 0.5 * (삼성전자 OR 0.69999999999999995559 * K삼성전자 OR "
+     "0.5 * (G삼성 PHRASE 3 G성전 PHRASE 3 G전자))) AND_MAYBE 1 * (ZSsamsung OR ZSelectron)))"},
     // Several translations.
     {"ChatGPT",
-     "Query((Zchatgpt OR 0.5 * ((챗 PHRASE 17 gpt) OR (챗지피티 OR 0.5 * (G챗지 PHRASE 3 G지피 PHRASE 3 G피티)))))"},
+     "Query(((Zchatgpt OR 0.5 * ((K챗 PHRASE 17 gpt) OR (챗지피티 OR 0.69999999999999995559 * K챗지피티 OR "
+     "0.5 * (G챗지 PHRASE 3 G지피 PHRASE 3 G피티)))) AND_MAYBE 1 * ZSchatgpt))"},
     // A mixed-script word is found in the lexicon too.
-    {"챗GPT를", "Query(((챗 PHRASE 17 gpt) OR 0.5 * Zchatgpt))"},
-    {"오픈AI의", "Query(((오픈 PHRASE 17 ai) OR 0.5 * Zopenai))"},
+    {"챗GPT를", "Query((((K챗 PHRASE 17 gpt) OR 0.5 * Zchatgpt) AND_MAYBE 1 * (KS챗 PHRASE 17 Sgpt)))"},
+    {"오픈AI의", "Query((((K오픈 PHRASE 17 ai) OR 0.5 * Zopenai) AND_MAYBE 1 * (KS오픈 PHRASE 17 Sai)))"},
+    {"tumble 챗GPT를",
+     "Query(((Ztumbl AND ((K챗 PHRASE 17 gpt) OR 0.5 * Zchatgpt)) AND_MAYBE "
+     "1 * (ZStumbl OR (KS챗 PHRASE 17 Sgpt))))"},
+    // So is a word in an OR.
+    {"Nvidia OR tumble",
+     "Query((((Znvidia OR 0.5 * (엔비디아 OR 0.69999999999999995559 * K엔비디아 OR "
+     "0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))) OR Ztumbl) AND_MAYBE 1 * (ZSnvidia OR ZStumbl)))"},
+    {"tumble OR 오픈AI의",
+     "Query(((Ztumbl OR ((K오픈 PHRASE 17 ai) OR 0.5 * Zopenai)) AND_MAYBE "
+     "1 * (ZStumbl OR (KS오픈 PHRASE 17 Sai))))"},
     // Quoted, excluded and field words are taken literally.
-    {"\"엔비디아\"", "Query(엔비디아)"},
-    {"tumble -Nvidia", "Query((Ztumbl AND_NOT Znvidia))"},
+    {"\"엔비디아\"", "Query((K엔비디아 AND_MAYBE 1 * KS엔비디아))"},
+    {"tumble -Nvidia", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Znvidia))"},
     {"title:Nvidia", "Query(ZSnvidia)"},
 };
 
@@ -131,18 +210,48 @@ BOOST_AUTO_TEST_CASE(lexicon_table) {
         BOOST_TEST_CONTEXT("query: " << c.text) { BOOST_TEST(fixture().describe(c.text) == c.expected); }
 }
 
+BOOST_AUTO_TEST_CASE(empty_parts_table) {
+    for (const auto& c : kEmptyParts)
+        BOOST_TEST_CONTEXT("query: " << c.text) {
+            if (c.expected.front() != '!') {
+                BOOST_TEST(fixture().describe(c.text) == c.expected);
+                continue;
+            }
+            try {
+                fixture().parser.parse(c.text);
+                BOOST_ERROR("no QuerySyntaxError");
+            } catch (const QuerySyntaxError& e) {
+                BOOST_TEST(std::string(e.what()).find(c.expected.substr(1)) != std::string::npos, "message: " << e.what());
+            }
+        }
+}
+
+// The words of an excluded group are not the query's own positive words:
+// they are not in the title boost (as `tumble -hedge` shows) and get no
+// translations, so -(Nvidia OR x) excludes exactly what -Nvidia does.
+BOOST_AUTO_TEST_CASE(excluded_group_not_in_title_boost) {
+    auto& f = fixture();
+    BOOST_TEST(f.describe("download -(tumble OR hedge)") ==
+               "Query(((Zdownload AND_MAYBE 1 * ZSdownload) AND_NOT (Ztumbl OR Zhedg)))");
+    BOOST_TEST(f.describe("download NOT (tumble hedge)") ==
+               "Query(((Zdownload AND_MAYBE 1 * ZSdownload) AND_NOT (Ztumbl AND Zhedg)))");
+}
+
 BOOST_AUTO_TEST_CASE(language_argument) {
     auto& f = fixture();
-    BOOST_TEST(f.describe("tumble", "en") == "Query((Ztumbl FILTER Len))");
-    BOOST_TEST(f.describe("출범", "ko") == "Query(((출범 OR 0.5 * G출범) FILTER Lko))");
-    BOOST_TEST(f.describe("tumble lang:ko", "en") == "Query((Ztumbl FILTER (Lko OR Len)))");
+    BOOST_TEST(f.describe("tumble", "en") == "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER Len))");
+    BOOST_TEST(f.describe("출범", "ko") ==
+               "Query((((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND_MAYBE "
+               "1 * (S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범)) FILTER Lko))");
+    BOOST_TEST(f.describe("tumble lang:ko", "en") == "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER (Lko OR Len)))");
+    BOOST_CHECK_THROW(f.parser.parse("()", "en"), QuerySyntaxError);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8) {
     auto& f = fixture();
     // Invalid bytes are replaced and are then no word.
     BOOST_TEST(f.describe("딥시크\xEB\x94") == f.describe("딥시크"));
-    BOOST_TEST(f.describe("tumble \xff\xfe hedge") == "Query((Ztumbl AND Zhedg))");
+    BOOST_TEST(f.describe("tumble \xff\xfe hedge") == "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))");
     BOOST_CHECK_THROW(f.parser.parse("\xff\xfe"), QuerySyntaxError);
     BOOST_CHECK_THROW(f.parser.parse("\xEB\x94"), QuerySyntaxError);
 }
@@ -156,14 +265,25 @@ BOOST_AUTO_TEST_CASE(syntax_errors) {
         // Unbalanced quotes.
         "\"DeepSeek’s rise",
         "tumble “딥시크의 출시",
+        // Quotes or groups with no words, and nothing else.
         "\"\"",
         "\"— …\"",
+        "\"-\"",
+        "()",
+        "( )",
+        "() ()",
+        "-()",
+        "(\"-\") lang:en",
         // Unbalanced parentheses.
         "(tumble hedge",
         "tumble hedge)",
         ")tumble(",
-        "()",
+        "(tumble ()",
+        "() tumble)",
+        // A group of only excluded words.
         "(-tumble)",
+        "hedge (-tumble)",
+        "(-tumble) OR hedge",
         // OR needs two sides.
         "tumble OR",
         "OR tumble",
@@ -202,14 +322,29 @@ BOOST_AUTO_TEST_CASE(syntax_errors) {
     } catch (const QuerySyntaxError& e) {
         BOOST_TEST(std::string(e.what()).find("excluded") != std::string::npos);
     }
+    try {
+        fixture().parser.parse("()");
+        BOOST_FAIL("no exception");
+    } catch (const QuerySyntaxError& e) {
+        BOOST_TEST(std::string(e.what()) == "nothing to search for");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(relaxed) {
     auto& f = fixture();
     ParsedQuery q = f.parser.parse("tumble hedge -download lang:en");
     BOOST_TEST(q.can_relax);
-    BOOST_TEST(q.query.get_description() == "Query((((Ztumbl AND Zhedg) FILTER Len) AND_NOT Zdownload))");
-    BOOST_TEST(q.relaxed.get_description() == "Query((((Ztumbl OR Zhedg) FILTER Len) AND_NOT Zdownload))");
+    BOOST_TEST(q.query.get_description() ==
+               "Query(((((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) FILTER Len) AND_NOT Zdownload))");
+    BOOST_TEST(q.relaxed.get_description() ==
+               "Query(((((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) FILTER Len) AND_NOT Zdownload))");
+
+    // Ignored empty parts are not clauses.
+    q = f.parser.parse("tumble () \"-\" hedge");
+    BOOST_TEST(q.can_relax);
+    BOOST_TEST(q.relaxed.get_description() == "Query(((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))");
+    q = f.parser.parse("tumble ()");
+    BOOST_TEST(!q.can_relax);
 
     q = f.parser.parse("tumble -hedge");
     BOOST_TEST(!q.can_relax);
@@ -237,6 +372,71 @@ BOOST_AUTO_TEST_CASE(highlight_terms) {
     // Excluded words are not highlighted.
     BOOST_TEST(h.latin_stems.count("tumbl") == 0u);
     BOOST_TEST(h.exact.count("tumble") == 0u);
+}
+
+// The title boost finds what the indexer writes for a title (field S, as
+// in common/part_document.cc), adds weight, and never changes which
+// documents match.
+BOOST_AUTO_TEST_CASE(title_boost_on_indexed_titles) {
+    auto& f = fixture();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto add = [&](std::string_view title, std::string_view body) {
+        Xapian::Document doc;
+        Xapian::termpos pos = 0;
+        f.analyzer.index_text(doc, title, schema::kTitleField, 1, pos);
+        pos = 0;
+        f.analyzer.index_text(doc, title, schema::kBodyField, schema::kTitleWdf, pos);
+        pos += schema::kPositionStride;
+        f.analyzer.index_text(doc, body, schema::kBodyField, 1, pos);
+        return db.add_document(doc);
+    };
+    const Xapian::docid ko = add("딥시크의 충격", "엔비디아의 주가는 하락했다. 출시 소식.");
+    const Xapian::docid en = add("Nvidia shares tumble", "딥시크 출시 소식.");
+    auto docs = [&](const Xapian::Query& q) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        std::vector<Xapian::docid> out;
+        const Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (auto i = mset.begin(); i != mset.end(); ++i) out.push_back(*i);
+        return out;
+    };
+    auto sorted = [](std::vector<Xapian::docid> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    struct Case {
+        std::string text;
+        std::vector<Xapian::docid> matches;  // in rank order if ranked
+        bool ranked;
+        std::vector<Xapian::docid> boosted;  // the title part matches
+    };
+    const Case cases[] = {
+        // By stem (K) or English stem; the title match ranks first.
+        {"딥시크가", {ko, en}, true, {ko}},
+        {"Nvidia", {en, ko}, true, {en}},
+        {"tumbled", {en}, true, {en}},
+        {"“딥시크의 충격”", {ko}, true, {ko}},
+        {"출시", {ko, en}, false, {}},
+        // A translation (Nvidia in a title) matches but is not boosted.
+        {"엔비디아", {ko, en}, false, {}},
+        // A title: requirement is not boosted again.
+        {"title:tumble", {en}, true, {}},
+    };
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT("query: " << c.text) {
+            const Xapian::Query q = f.parser.parse(c.text).query;
+            if (c.ranked)
+                BOOST_TEST(docs(q) == c.matches);
+            else
+                BOOST_TEST(sorted(docs(q)) == sorted(c.matches));
+            if (q.get_type() != Xapian::Query::OP_AND_MAYBE) {
+                BOOST_TEST(c.boosted.empty());
+                continue;
+            }
+            BOOST_TEST_REQUIRE(q.get_num_subqueries() == 2u);
+            BOOST_TEST(sorted(docs(q.get_subquery(0))) == sorted(c.matches));
+            BOOST_TEST(sorted(docs(q.get_subquery(1))) == c.boosted);
+        }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

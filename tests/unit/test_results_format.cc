@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(json_schema) {
     BOOST_TEST_REQUIRE(j["hits"].size() == 2u);
 
     const auto& h = j["hits"][0];
-    BOOST_TEST((keys(h) == std::vector<std::string>{"rank", "id", "path", "title", "lang", "score", "snippet",
-                                                     "highlights", "duplicates"}));
+    BOOST_TEST((keys(h) == std::vector<std::string>{"rank", "id", "path", "title", "lang", "date", "source",
+                                                     "score", "snippet", "highlights", "duplicates"}));
     BOOST_TEST(h["rank"].get<int>() == 1);
     BOOST_TEST(h["id"].get<std::string>() == "001_29152febc62b8d9d#ko");
     BOOST_TEST(h["path"].get<std::string>() == "corpus/001_29152febc62b8d9d.txt");

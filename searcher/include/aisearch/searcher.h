@@ -14,6 +14,11 @@
 
 namespace aisearch {
 
+enum class SortOrder {
+    Relevance,
+    Date,  // newest first; parts without a date last, by relevance
+};
+
 // One search request. The query syntax is described in docs/query-syntax.md.
 struct Query {
     std::string text;
@@ -21,6 +26,7 @@ struct Query {
     std::size_t offset = 0;           // hits to skip
     std::string lang;                 // "ko", "en", or "" for any
     std::size_t snippet_length = 200; // in characters (code points)
+    SortOrder sort = SortOrder::Relevance;
 };
 
 // A highlighted range of a snippet, in code points, end exclusive.
@@ -43,6 +49,8 @@ struct Hit {
     std::string path;      // source file as indexed
     std::string title;
     std::string lang;
+    std::string date;      // publication date YYYY-MM-DD, or "" if unknown
+    std::string source;    // publisher, or ""
     double score = 0.0;
     std::string snippet;   // plain text
     std::vector<Highlight> highlights;
@@ -55,6 +63,15 @@ struct Results {
     // True when no document matched every word and the hits match some.
     bool relaxed = false;
     std::vector<Hit> hits;
+};
+
+struct DatabaseStats {
+    std::uint64_t documents = 0;      // articles (a bilingual one counts once)
+    std::uint64_t parts = 0;          // language parts, each a Xapian document
+    std::uint64_t korean_parts = 0;
+    std::uint64_t english_parts = 0;
+    std::uint64_t size_bytes = 0;     // on disk
+    std::string last_update;          // ISO 8601 UTC of the last indexing run, or ""
 };
 
 class Searcher {
@@ -71,6 +88,8 @@ public:
     // How `text` is understood, as a Xapian query description (for tests
     // and `aisearch --explain`).
     std::string describe(const std::string& text);
+
+    DatabaseStats stats();
 
 private:
     struct Impl;

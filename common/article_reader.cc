@@ -1,0 +1,103 @@
+#include "common/article_reader.h"
+
+#include "aisearch/error.h"
+#include "common/html_reader.h"
+#include "common/jsonl_reader.h"
+#include "common/text_decoder.h"
+
+namespace aisearch {
+namespace {
+
+enum class Format { Text, Html, JsonLines, Unknown };
+
+Format format_of(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (ext == ".txt" || ext == ".md") return Format::Text;
+    if (ext == ".html" || ext == ".htm") return Format::Html;
+    if (ext == ".jsonl") return Format::JsonLines;
+    return Format::Unknown;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        lines.emplace_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+ArticleReader::ArticleReader(DocumentParser parser) : parser_(std::move(parser)) {}
+
+bool ArticleReader::can_read(const std::filesystem::path& file) { return format_of(file) != Format::Unknown; }
+
+Article ArticleReader::make_article(std::string id, std::vector<std::string> paragraphs) const {
+    Article a;
+    a.id = std::move(id);
+    a.parsed = parser_.parse_paragraphs(paragraphs);
+    a.metadata = extract_metadata(paragraphs);
+    return a;
+}
+
+FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_view bytes,
+                                 const std::string& file_id) const {
+    FileArticles out;
+    const Format format = format_of(file);
+    if (bytes.empty()) {
+        out.skip_reason = "empty file";
+        return out;
+    }
+    if (looks_binary(bytes)) {
+        out.skip_reason = "binary file, not text";
+        return out;
+    }
+    if (format == Format::Html) {
+        HtmlContent html = read_html(bytes);
+        std::vector<std::string> paragraphs;
+        if (!html.title.empty()) paragraphs.push_back(html.title);
+        for (auto& p : html.paragraphs) paragraphs.push_back(std::move(p));
+        out.articles.push_back(make_article(file_id, std::move(paragraphs)));
+    } else {
+        const DecodedText text = decode_text(bytes);
+        if (text.invalid_sequences > 0)
+            out.warnings.push_back("invalid UTF-8 (" + std::to_string(text.invalid_sequences) +
+                                   " sequences replaced by U+FFFD)");
+        if (format == Format::JsonLines) {
+            read_jsonl(
+                text.utf8,
+                [&](JsonlRecord&& r) {
+                    std::vector<std::string> paragraphs;
+                    if (!r.title.empty()) paragraphs.push_back(r.title);
+                    for (auto& l : lines_of(r.body)) paragraphs.push_back(std::move(l));
+                    Article a = make_article(r.id, std::move(paragraphs));
+                    if (!r.date.empty()) a.metadata.date = normalize_date(r.date);
+                    if (!r.source.empty()) a.metadata.source = r.source;
+                    if (!r.lang.empty() && a.parsed.parts.size() == 1) a.parsed.parts.front().lang = r.lang;
+                    a.url = r.url;
+                    if (a.parsed.parts.empty())
+                        out.skipped.push_back("line " + std::to_string(r.line) + ": no text to index");
+                    else
+                        out.articles.push_back(std::move(a));
+                },
+                [&](const JsonlProblem& p) {
+                    out.skipped.push_back("line " + std::to_string(p.line) + ": " + p.reason);
+                });
+        } else {
+            out.articles.push_back(make_article(file_id, lines_of(text.utf8)));
+        }
+    }
+    if (format != Format::JsonLines && out.articles.front().parsed.parts.empty()) {
+        out.articles.clear();
+        out.skip_reason = "no text to index";
+    }
+    return out;
+}
+
+}  // namespace aisearch

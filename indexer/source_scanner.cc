@@ -1,0 +1,92 @@
+#include "indexer/source_scanner.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "common/article_reader.h"
+
+namespace aisearch {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string link_problem(const fs::path& p) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(p, ec))) return "";
+    struct stat st;
+    if (::stat(p.c_str(), &st) == 0) return "";
+    if (errno == ELOOP) return "symbolic link loop";
+    if (errno == ENOENT) return "broken symbolic link";
+    return std::string("symbolic link: ") + std::strerror(errno);
+}
+
+}  // namespace
+
+bool is_within(const fs::path& path, const fs::path& root) {
+    auto r = root.begin(), p = path.begin();
+    for (; r != root.end(); ++r, ++p) {
+        if (r->empty() && std::next(r) == root.end()) break;  // trailing separator
+        if (p == path.end() || *p != *r) return false;
+    }
+    return true;
+}
+
+void SourceScanner::add_file(const fs::path& path, const std::string& id, ScannedSources& out) const {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        const std::string link = link_problem(path);
+        on_problem_(path.string(), link.empty() ? std::strerror(errno) : link);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        on_problem_(path.string(), "not a regular file");
+        return;
+    }
+    SourceFile f;
+    f.path = path;
+    f.id = id;
+    f.size = static_cast<std::uintmax_t>(st.st_size);
+    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    out.files.push_back(std::move(f));
+}
+
+ScannedSources SourceScanner::scan(const std::vector<fs::path>& sources) const {
+    ScannedSources out;
+    for (const auto& source : sources) {
+        const fs::path root = fs::absolute(source).lexically_normal();
+        std::error_code ec;
+        const auto status = fs::status(root, ec);
+        if (ec || !fs::exists(status)) {
+            const std::string link = link_problem(root);
+            on_problem_(source.string(), link.empty() ? "no such file or directory" : link);
+            out.roots.push_back(root);  // gone: what was indexed from it is deleted
+            continue;
+        }
+        out.roots.push_back(root);
+        if (!fs::is_directory(status)) {
+            if (!ArticleReader::can_read(root)) {
+                on_problem_(source.string(), "not a format aisearch reads (.txt .md .html .htm .jsonl)");
+                continue;
+            }
+            add_file(root, root.filename().string(), out);
+            continue;
+        }
+        std::vector<fs::path> found;
+        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+        if (ec) on_problem_(source.string(), "cannot list directory: " + ec.message());
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::error_code fec;
+            if (it->is_directory(fec) || !ArticleReader::can_read(it->path())) continue;
+            found.push_back(it->path());
+        }
+        if (ec) on_problem_(source.string(), "cannot list directory completely: " + ec.message());
+        std::sort(found.begin(), found.end());
+        for (const auto& f : found) add_file(f, f.lexically_relative(root).generic_string(), out);
+    }
+    return out;
+}
+
+}  // namespace aisearch

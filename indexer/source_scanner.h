@@ -1,0 +1,46 @@
+// Finds the files to index below the sources named on the command line,
+// in a stable order, and says what it could not use and why.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aisearch {
+
+struct SourceFile {
+    std::filesystem::path path;  // absolute, lexically normal
+    std::string id;              // path relative to the named directory (or file name)
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+struct ScannedSources {
+    std::vector<SourceFile> files;
+    // Absolute paths of the named directories and files: a previously
+    // indexed file below one of them that is not in `files` is gone.
+    std::vector<std::filesystem::path> roots;
+};
+
+class SourceScanner {
+public:
+    using ProblemHandler = std::function<void(const std::string& path, const std::string& reason)>;
+    explicit SourceScanner(ProblemHandler on_problem) : on_problem_(std::move(on_problem)) {}
+
+    // Files with a readable format (ArticleReader::can_read) below each
+    // source; symbolic links to files are followed, links to directories
+    // are not (no loops).
+    ScannedSources scan(const std::vector<std::filesystem::path>& sources) const;
+
+private:
+    void add_file(const std::filesystem::path& path, const std::string& id, ScannedSources& out) const;
+
+    ProblemHandler on_problem_;
+};
+
+// True if `path` is `root` or lies below it.
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& root);
+
+}  // namespace aisearch
