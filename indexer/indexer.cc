@@ -109,8 +109,11 @@ struct Indexer::Impl {
                 fs::remove_all(rebuild, ec);
             } else {
                 update(live_db, scanned, start, /*transactions=*/true);
-                live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
-                live_db.commit();
+                // A run that changed nothing writes nothing.
+                if (summary.added + summary.updated + summary.deleted > 0) {
+                    live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+                    live_db.commit();
+                }
             }
         } catch (const Xapian::Error& e) {
             throw DatabaseError("writing database '" + live.string() + "' failed: " + e.get_description());

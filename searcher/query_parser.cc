@@ -117,6 +117,8 @@ public:
         std::vector<Xapian::Query> positives;
         auto [query, filters, negatives] = conjunction(&positives);
         if (lexer_.peek().type == TokenType::Close) throw QuerySyntaxError("unbalanced parenthesis: ')' without '('");
+        // Filters alone (date:2025-01 source:yonhap) list what they select.
+        if (!query && !filters.empty()) query = Xapian::Query::MatchAll;
         if (!query) throw QuerySyntaxError(negatives.empty() ? "nothing to search for"
                                                              : "only excluded words: add a word to search for");
         if (!lang_filter.empty())
