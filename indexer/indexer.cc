@@ -167,9 +167,11 @@ struct Indexer::Impl {
             note(f.path.string(), "unchanged");
             return 0;
         }
-        if (f.size > options.max_file_bytes) {
+        const std::uintmax_t limit =
+            f.path.extension() == ".jsonl" ? options.max_jsonl_file_bytes : options.max_article_file_bytes;
+        if (f.size > limit) {
             skipped(f.path.string(), "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
-                                         std::to_string(options.max_file_bytes >> 20) + " MiB)");
+                                         std::to_string(limit >> 20) + " MiB)");
             return 0;
         }
         std::string bytes;

@@ -351,7 +351,9 @@ private:
         const bool year = d.size() == 4 && digits(0, 4);
         const bool month = d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2);
         const bool day = d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
-        if (!year && !month && !day)
+        const int mm = month || day ? std::stoi(d.substr(5, 2)) : 1;
+        const int dd = day ? std::stoi(d.substr(8, 2)) : 1;
+        if ((!year && !month && !day) || mm < 1 || mm > 12 || dd < 1 || dd > 31)
             throw QuerySyntaxError("date: '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
         if (day) return d;
         if (month) return d + (upper ? "-31" : "-01");

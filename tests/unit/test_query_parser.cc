@@ -142,7 +142,7 @@ const Case kEmptyParts[] = {
     {"\"-\"", "!nothing to search for"},
     {"\"\"", "!nothing to search for"},
     {"() \"-\" (())", "!nothing to search for"},
-    {"() lang:ko", "!nothing to search for"},
+    {"() lang:ko", "Query((<alldocuments> FILTER Lko))"},
     {"() OR \"-\"", "!nothing to search for"},
     {"() -tumble", "!only excluded words"},
     // A group of only excluded words is still an error, even with words beside it.
@@ -210,6 +210,26 @@ BOOST_AUTO_TEST_CASE(lexicon_table) {
         BOOST_TEST_CONTEXT("query: " << c.text) { BOOST_TEST(fixture().describe(c.text) == c.expected); }
 }
 
+// Restrictions alone list what they select (aisearch --sort date date:2025-01).
+const Case kFilterOnly[] = {
+    {"lang:ko", "Query((<alldocuments> FILTER Lko))"},
+    {"-tumble lang:en", "Query(((<alldocuments> FILTER Len) AND_NOT Ztumbl))"},
+    {"date:2025-01", "Query((<alldocuments> FILTER VALUE_RANGE 0 2025-01-01 2025-01-31))"},
+    {"date:2025 lang:ko", "Query(((<alldocuments> FILTER VALUE_RANGE 0 2025-01-01 2025-12-31) FILTER Lko))"},
+    {"date:..2024-12-31", "Query((<alldocuments> FILTER VALUE_LE 0 2024-12-31))"},
+    {"date:2025-01-15..", "Query((<alldocuments> FILTER VALUE_GE 0 2025-01-15))"},
+    {"source:koreatimes", "Query((<alldocuments> FILTER XSkoreatimes))"},
+    {"tumble source:\"asia business daily\"",
+     "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) FILTER (XSasia PHRASE 33 XSbusiness PHRASE 33 XSdaily)))"},
+};
+
+BOOST_AUTO_TEST_CASE(filter_only_table) {
+    for (const auto& c : kFilterOnly)
+        BOOST_TEST_CONTEXT("query: " << c.text) { BOOST_TEST(fixture().describe(c.text) == c.expected); }
+    for (const char* bad : {"date:2025-13", "date:25-01-01", "date:2025-02..2025-01", "date:..", "date:jan"})
+        BOOST_TEST_CONTEXT("query: " << bad) { BOOST_CHECK_THROW(fixture().parser.parse(bad), QuerySyntaxError); }
+}
+
 BOOST_AUTO_TEST_CASE(empty_parts_table) {
     for (const auto& c : kEmptyParts)
         BOOST_TEST_CONTEXT("query: " << c.text) {
@@ -273,7 +293,6 @@ BOOST_AUTO_TEST_CASE(syntax_errors) {
         "( )",
         "() ()",
         "-()",
-        "(\"-\") lang:en",
         // Unbalanced parentheses.
         "(tumble hedge",
         "tumble hedge)",
@@ -293,12 +312,10 @@ BOOST_AUTO_TEST_CASE(syntax_errors) {
         "-tumble",
         "NOT tumble",
         "-tumble -hedge",
-        "-tumble lang:en",
         "tumble NOT",
         // Fields.
         "lang:xx tumble",
         "lang:KO tumble",
-        "lang:ko",
         "lang: ko tumble",
         "title: tumble",
         "lang:ko OR tumble",
