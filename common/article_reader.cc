@@ -20,18 +20,6 @@ Format format_of(const std::filesystem::path& file) {
     return Format::Unknown;
 }
 
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        lines.emplace_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
-
 }  // namespace
 
 ArticleReader::ArticleReader(DocumentParser parser) : parser_(std::move(parser)) {}
@@ -75,7 +63,7 @@ FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_
                 [&](JsonlRecord&& r) {
                     std::vector<std::string> paragraphs;
                     if (!r.title.empty()) paragraphs.push_back(r.title);
-                    for (auto& l : lines_of(r.body)) paragraphs.push_back(std::move(l));
+                    for (auto& l : split_lines(r.body)) paragraphs.push_back(std::move(l));
                     Article a = make_article(r.id, std::move(paragraphs));
                     if (!r.date.empty()) a.metadata.date = normalize_date(r.date);
                     if (!r.source.empty()) a.metadata.source = r.source;
@@ -90,7 +78,7 @@ FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_
                     out.skipped.push_back("line " + std::to_string(p.line) + ": " + p.reason);
                 });
         } else {
-            out.articles.push_back(make_article(file_id, lines_of(text.utf8)));
+            out.articles.push_back(make_article(file_id, split_lines(text.utf8)));
         }
     }
     if (format != Format::JsonLines && out.articles.front().parsed.parts.empty()) {

@@ -92,18 +92,21 @@ std::string_view paragraph_language(std::string_view paragraph) {
 
 DocumentParser::DocumentParser(BoilerplateFilter boilerplate) : boilerplate_(std::move(boilerplate)) {}
 
-ParsedDocument DocumentParser::parse_text(std::string_view raw) const {
-    std::size_t invalid = 0;
-    const std::string text = sanitize_utf8(raw, &invalid);
-    std::vector<std::string> paragraphs;
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> lines;
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) nl = text.size();
-        paragraphs.push_back(text.substr(start, nl - start));
+        if (nl == std::string_view::npos) nl = text.size();
+        lines.emplace_back(text.substr(start, nl - start));
         start = nl + 1;
     }
-    ParsedDocument doc = parse_paragraphs(std::move(paragraphs));
+    return lines;
+}
+
+ParsedDocument DocumentParser::parse_text(std::string_view raw) const {
+    std::size_t invalid = 0;
+    ParsedDocument doc = parse_paragraphs(split_lines(sanitize_utf8(raw, &invalid)));
     doc.invalid_sequences = invalid;
     return doc;
 }

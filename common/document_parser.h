@@ -28,6 +28,9 @@ struct ParsedDocument {
 // other letters, "" if there are none.
 std::string_view paragraph_language(std::string_view paragraph);
 
+// The lines of a text, without their '\n' ("" between two newlines).
+std::vector<std::string> split_lines(std::string_view text);
+
 class DocumentParser {
 public:
     explicit DocumentParser(BoilerplateFilter boilerplate);
