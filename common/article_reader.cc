@@ -26,6 +26,8 @@ ArticleReader::ArticleReader(DocumentParser parser) : parser_(std::move(parser))
 
 bool ArticleReader::can_read(const std::filesystem::path& file) { return format_of(file) != Format::Unknown; }
 
+bool ArticleReader::holds_records(const std::filesystem::path& file) { return format_of(file) == Format::JsonLines; }
+
 Article ArticleReader::make_article(std::string id, std::vector<std::string> paragraphs) const {
     Article a;
     a.id = std::move(id);
@@ -34,9 +36,9 @@ Article ArticleReader::make_article(std::string id, std::vector<std::string> par
     return a;
 }
 
-FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_view bytes,
-                                 const std::string& file_id) const {
-    FileArticles out;
+FileReport ArticleReader::read(const std::filesystem::path& file, std::string_view bytes, const std::string& file_id,
+                              const std::function<void(Article&&)>& on_article) const {
+    FileReport out;
     const Format format = format_of(file);
     if (bytes.empty()) {
         out.skip_reason = "empty file";
@@ -46,12 +48,22 @@ FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_
         out.skip_reason = "binary file, not text";
         return out;
     }
+    if (format != Format::JsonLines && bytes.size() > kMaxArticleBytes) {
+        out.skip_reason = "too large for one article (" + std::to_string(bytes.size() >> 20) + " MiB; the limit is " +
+                          std::to_string(kMaxArticleBytes >> 20) + " MiB)";
+        return out;
+    }
+    auto deliver = [&](Article&& a) {
+        ++out.articles;
+        on_article(std::move(a));
+    };
     if (format == Format::Html) {
         HtmlContent html = read_html(bytes);
         std::vector<std::string> paragraphs;
-        if (!html.title.empty()) paragraphs.push_back(html.title);
+        if (!html.title.empty()) paragraphs.push_back(std::move(html.title));
         for (auto& p : html.paragraphs) paragraphs.push_back(std::move(p));
-        out.articles.push_back(make_article(file_id, std::move(paragraphs)));
+        Article a = make_article(file_id, std::move(paragraphs));
+        if (!a.parsed.parts.empty()) deliver(std::move(a));
     } else {
         const DecodedText text = decode_text(bytes);
         if (text.invalid_sequences > 0)
@@ -61,6 +73,12 @@ FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_
             read_jsonl(
                 text.utf8,
                 [&](JsonlRecord&& r) {
+                    const std::string where = "line " + std::to_string(r.line) + ": ";
+                    if (r.body.size() + r.title.size() > kMaxArticleBytes) {
+                        out.skipped.push_back(where + "record too large for one article (limit " +
+                                              std::to_string(kMaxArticleBytes >> 20) + " MiB)");
+                        return;
+                    }
                     std::vector<std::string> paragraphs;
                     if (!r.title.empty()) paragraphs.push_back(r.title);
                     for (auto& l : split_lines(r.body)) paragraphs.push_back(std::move(l));
@@ -70,21 +88,19 @@ FileArticles ArticleReader::read(const std::filesystem::path& file, std::string_
                     if (!r.lang.empty() && a.parsed.parts.size() == 1) a.parsed.parts.front().lang = r.lang;
                     a.url = r.url;
                     if (a.parsed.parts.empty())
-                        out.skipped.push_back("line " + std::to_string(r.line) + ": no text to index");
+                        out.skipped.push_back(where + "no text to index");
                     else
-                        out.articles.push_back(std::move(a));
+                        deliver(std::move(a));
                 },
                 [&](const JsonlProblem& p) {
                     out.skipped.push_back("line " + std::to_string(p.line) + ": " + p.reason);
                 });
         } else {
-            out.articles.push_back(make_article(file_id, split_lines(text.utf8)));
+            Article a = make_article(file_id, split_lines(text.utf8));
+            if (!a.parsed.parts.empty()) deliver(std::move(a));
         }
     }
-    if (format != Format::JsonLines && out.articles.front().parsed.parts.empty()) {
-        out.articles.clear();
-        out.skip_reason = "no text to index";
-    }
+    if (format != Format::JsonLines && out.articles == 0) out.skip_reason = "no text to index";
     return out;
 }
 

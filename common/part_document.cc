@@ -5,6 +5,17 @@
 
 namespace aisearch {
 
+std::string source_words(std::string_view source) {
+    std::string words(source);
+    for (char& c : words)
+        if (c == '.' || c == '/' || c == '_' || c == '@' || c == ':') c = ' ';
+    return words;
+}
+
+std::string part_key_term(const PartContext& context) {
+    return schema::key_term(schema::kPartId, context.doc_key + context.part_suffix);
+}
+
 Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context) {
     StoredPart stored;
     stored.id = context.part_id;
@@ -31,15 +42,15 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     for (const auto& p : part.paragraphs) analyzer.index_text(doc, p, schema::kBodyField, 1, pos);
     if (!stored.source.empty()) {
         Xapian::termpos source_pos = 0;
-        analyzer.index_text(doc, stored.source, schema::kSourceField, 1, source_pos);
+        analyzer.index_text(doc, source_words(stored.source), schema::kSourceField, 1, source_pos);
     }
     if (!stored.date.empty()) {
         doc.add_value(schema::kDateSlot, stored.date);
         doc.add_boolean_term(schema::boolean_term(schema::kDate, stored.date));
     }
-    doc.add_boolean_term(schema::boolean_term(schema::kPartId, context.part_id));
-    doc.add_boolean_term(schema::boolean_term(schema::kDocumentId, context.doc_id));
-    doc.add_boolean_term(schema::boolean_term(schema::kSourceFile, context.file_id));
+    doc.add_boolean_term(part_key_term(context));
+    doc.add_boolean_term(schema::key_term(schema::kDocumentId, context.doc_key));
+    doc.add_boolean_term(schema::key_term(schema::kSourceFile, context.path));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
     doc.set_data(encode(stored));
     return doc;

@@ -15,9 +15,9 @@ namespace aisearch {
 
 // Where a part comes from and what is known about its article.
 struct PartContext {
-    std::string part_id;  // document id, plus #ko/#en for a bilingual document
-    std::string doc_id;
-    std::string file_id;  // the source file's id (differs from doc_id for JSON Lines)
+    std::string part_id;  // shown id: document id, plus #ko/#en for a bilingual document
+    std::string doc_key;  // unique key of the document (see schema.h)
+    std::string part_suffix;  // "#ko"/"#en" for a part of a bilingual document, else ""
     std::string path;     // source file
     std::string hash;     // content hash of the source file
     std::string indexed;  // ISO 8601 time of indexing
@@ -26,5 +26,12 @@ struct PartContext {
 };
 
 Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context);
+
+// A source name as words: "koreatimes.co.kr" -> "koreatimes co kr", so
+// source:koreatimes finds it. Used for indexing and for source: queries.
+std::string source_words(std::string_view source);
+
+// The unique term of the part's Xapian document (Q...).
+std::string part_key_term(const PartContext& context);
 
 }  // namespace aisearch

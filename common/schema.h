@@ -6,16 +6,21 @@
 
 #include <xapian/types.h>
 
+#include "common/content_hash.h"
+
 #include <string>
 #include <string_view>
 
 namespace aisearch::schema {
 
 // Boolean terms.
-inline constexpr std::string_view kPartId = "Q";    // Q<part id>: one per Xapian document
-inline constexpr std::string_view kDocumentId = "F";  // F<document id>: shared by a document's parts
+// Keys are unique where ids may not be: two sources can both hold
+// 2025/01.txt. A file's key is its absolute path; a JSON Lines record's is
+// "record:" + its id.
+inline constexpr std::string_view kPartId = "Q";    // Q<document key>[#lang]: one per Xapian document
+inline constexpr std::string_view kDocumentId = "F";  // F<document key>: shared by a document's parts
 inline constexpr std::string_view kLanguage = "L";  // Lko / Len
-inline constexpr std::string_view kSourceFile = "XF";  // XF<file id>: every part read from one file
+inline constexpr std::string_view kSourceFile = "XF";  // XF<file path>: every part read from one file
 inline constexpr std::string_view kDate = "D";      // D<YYYY-MM-DD>: publication date
 
 // Free-text fields. Body text uses the empty prefix.
@@ -41,7 +46,7 @@ inline constexpr unsigned kTitleWdf = 8;
 inline constexpr Xapian::valueno kDateSlot = 0;  // YYYY-MM-DD: date: ranges, --sort date
 
 // Database metadata keys.
-inline constexpr std::string_view kFileStateKey = "file:";     // + file id -> FileState
+inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 
 inline std::string term(std::string_view kind, std::string_view field, std::string_view text) {
@@ -54,6 +59,17 @@ inline std::string term(std::string_view kind, std::string_view field, std::stri
 inline std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string t(prefix);
     t.append(value);
+    return t;
+}
+
+// A term or metadata key naming something by a possibly long key (a file
+// path): Xapian keys are limited to 245 bytes, so a long key keeps its
+// start and ends in a hash of the whole.
+inline std::string key_term(std::string_view prefix, std::string_view key) {
+    constexpr std::size_t kMaxKey = 200;  // the same cut whatever the prefix
+    if (key.size() <= kMaxKey) return boolean_term(prefix, key);
+    std::string t(prefix);
+    t.append(key.substr(0, kMaxKey - 17)).append("#").append(content_hash(key));
     return t;
 }
 

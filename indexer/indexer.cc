@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -32,8 +33,8 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string file_key(const std::string& file_id) {
-    return std::string(schema::kFileStateKey) + file_id;
+std::string file_key(const std::filesystem::path& path) {
+    return schema::key_term(schema::kFileStateKey, path.string());
 }
 
 // Opens `path` for writing, waiting up to `wait` seconds for its lock.
@@ -101,6 +102,7 @@ struct Indexer::Impl {
             if (full) {
                 Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
                 update(fresh, scanned, start, /*transactions=*/false);
+                summary.deleted = count_dropped(live_db, scanned);
                 fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                 fresh.commit();
                 fresh.close();
@@ -142,7 +144,7 @@ struct Indexer::Impl {
 
         std::unordered_set<std::string> seen;
         for (const SourceFile& f : scanned.files) {
-            seen.insert(f.id);
+            seen.insert(file_key(f.path));
             const std::uintmax_t read = index_file(db, f);
             if (read > 0) {
                 ++batch_files;
@@ -160,15 +162,15 @@ struct Indexer::Impl {
 
     // Returns the bytes read (0 when the file was unchanged or skipped).
     std::uintmax_t index_file(Xapian::WritableDatabase& db, const SourceFile& f) {
-        const std::string key = file_key(f.id);
+        const std::string key = file_key(f.path);
         const std::optional<FileState> old = decode_file_state(db.get_metadata(key));
-        if (old && old->size == f.size && old->mtime_ns == f.mtime_ns && old->path == f.path.string()) {
+        if (old && old->size == f.size && old->mtime_ns == f.mtime_ns) {
             ++summary.unchanged;
             note(f.path.string(), "unchanged");
             return 0;
         }
-        const std::uintmax_t limit =
-            f.path.extension() == ".jsonl" ? options.max_jsonl_file_bytes : options.max_article_file_bytes;
+        const bool records = ArticleReader::holds_records(f.path);
+        const std::uintmax_t limit = records ? options.max_jsonl_file_bytes : ArticleReader::kMaxArticleBytes;
         if (f.size > limit) {
             skipped(f.path.string(), "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
                                          std::to_string(limit >> 20) + " MiB)");
@@ -190,7 +192,7 @@ struct Indexer::Impl {
             bytes = std::move(buffer).str();
         }
         FileState state{f.path.string(), f.size, f.mtime_ns, content_hash(bytes), utc_now()};
-        if (old && old->hash == state.hash && old->path == state.path) {
+        if (old && old->hash == state.hash) {
             // Touched but unchanged: remember the new mtime, rewrite nothing.
             state.indexed = old->indexed;
             db.set_metadata(key, encode(state));
@@ -199,24 +201,31 @@ struct Indexer::Impl {
             return 0;
         }
 
-        FileArticles read = reader.read(f.path, bytes, f.id);
-        for (const auto& w : read.warnings)
-            if (events.warning) events.warning(f.path.string(), w);
-        for (const auto& s : read.skipped) skipped(f.path.string(), s);
-        const std::string file_term = schema::boolean_term(schema::kSourceFile, f.id);
-        db.delete_document(file_term);
-        if (!read.skip_reason.empty()) {
-            db.set_metadata(key, "");
-            skipped(f.path.string(), read.skip_reason);
-            return bytes.size();
-        }
-        for (const Article& a : read.articles) {
+        db.delete_document(schema::key_term(schema::kSourceFile, state.path));
+        // Articles are indexed as they are read, so a file of many records
+        // never holds more than one parsed article in memory.
+        const FileReport report = reader.read(f.path, bytes, f.id, [&](Article&& a) {
             for (const LanguagePart& part : a.parsed.parts) {
-                const std::string part_id = a.parsed.parts.size() > 1 ? a.id + "#" + part.lang : a.id;
-                PartContext context{part_id, a.id, f.id, state.path, state.hash, state.indexed, a.metadata, a.url};
-                db.replace_document(schema::boolean_term(schema::kPartId, part_id),
-                                    make_part_document(analyzer, part, context));
+                PartContext context;
+                const bool split = a.parsed.parts.size() > 1;
+                context.part_suffix = split ? "#" + part.lang : "";
+                context.part_id = a.id + context.part_suffix;
+                context.doc_key = records ? "record:" + a.id : state.path;
+                context.path = state.path;
+                context.hash = state.hash;
+                context.indexed = state.indexed;
+                context.metadata = a.metadata;
+                context.url = a.url;
+                db.replace_document(part_key_term(context), make_part_document(analyzer, part, context));
             }
+        });
+        for (const auto& w : report.warnings)
+            if (events.warning) events.warning(f.path.string(), w);
+        for (const auto& s : report.skipped) skipped(f.path.string(), s);
+        if (!report.skip_reason.empty()) {
+            db.set_metadata(key, "");
+            skipped(f.path.string(), report.skip_reason);
+            return bytes.size();
         }
         db.set_metadata(key, encode(state));
         ++(old ? summary.updated : summary.added);
@@ -226,29 +235,38 @@ struct Indexer::Impl {
     }
 
     // Deletes what was indexed from files below the named sources that
-    // this run did not find.
+    // this run did not find, except below sources it could not scan.
     void delete_vanished(Xapian::WritableDatabase& db, const ScannedSources& scanned,
                          const std::unordered_set<std::string>& seen) {
         const std::string prefix(schema::kFileStateKey);
-        std::vector<std::pair<std::string, std::string>> gone;
+        std::vector<FileState> gone;
         for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-            const std::string id = (*it).substr(prefix.size());
-            if (seen.count(id)) continue;
+            if (seen.count(*it)) continue;
             const auto state = decode_file_state(db.get_metadata(*it));
             if (!state) continue;
-            for (const auto& root : scanned.roots) {
-                if (is_within(state->path, root)) {
-                    gone.emplace_back(*it, state->path);
-                    break;
-                }
-            }
+            auto below = [&](const fs::path& root) { return is_within(state->path, root); };
+            if (std::any_of(scanned.roots.begin(), scanned.roots.end(), below) &&
+                std::none_of(scanned.unscanned.begin(), scanned.unscanned.end(), below))
+                gone.push_back(*state);
         }
-        for (const auto& [key, path] : gone) {
-            db.delete_document(schema::boolean_term(schema::kSourceFile, key.substr(prefix.size())));
-            db.set_metadata(key, "");
+        for (const FileState& state : gone) {
+            db.delete_document(schema::key_term(schema::kSourceFile, state.path));
+            db.set_metadata(file_key(state.path), "");
             ++summary.deleted;
-            note(path, "deleted");
+            note(state.path, "deleted");
         }
+    }
+
+    // For a full rebuild: the files of the old database that the new one
+    // does not have.
+    std::size_t count_dropped(const Xapian::Database& old_db, const ScannedSources& scanned) {
+        std::unordered_set<std::string> now;
+        for (const auto& f : scanned.files) now.insert(file_key(f.path));
+        std::size_t dropped = 0;
+        const std::string prefix(schema::kFileStateKey);
+        for (auto it = old_db.metadata_keys_begin(prefix); it != old_db.metadata_keys_end(prefix); ++it)
+            if (!now.count(*it)) ++dropped;
+        return dropped;
     }
 
     IndexOptions options;

@@ -22,10 +22,9 @@ struct IndexOptions {
     double wait_lock_seconds = 0;        // wait this long for another indexer's lock
     std::size_t batch_files = 500;       // commit after this many changed files ...
     std::uintmax_t batch_bytes = 64u << 20;    // ... or this many bytes read
-    // Larger files are skipped, never read: one article is far smaller, and
-    // reading a huge one would cost memory in proportion to its size.
-    std::uintmax_t max_article_file_bytes = 16u << 20;  // .txt .md .html .htm
-    std::uintmax_t max_jsonl_file_bytes = 256u << 20;   // many articles per file
+    // A JSON Lines file larger than this is skipped unread (it is read
+    // whole). Single-article files have the reader's own, smaller limit.
+    std::uintmax_t max_jsonl_file_bytes = 256u << 20;
 };
 
 struct IndexSummary {

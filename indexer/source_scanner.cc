@@ -53,6 +53,33 @@ void SourceScanner::add_file(const fs::path& path, const std::string& id, Scanne
     out.files.push_back(std::move(f));
 }
 
+// Lists `dir` recursively, naming every directory it cannot read.
+// Symbolic links to directories are not followed (no loops).
+void SourceScanner::walk(const fs::path& dir, std::vector<fs::path>& found, ScannedSources& out) const {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+        on_problem_(dir.string(), "cannot list directory: " + ec.message());
+        out.unscanned.push_back(dir);
+        return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            on_problem_(dir.string(), "cannot list directory completely: " + ec.message());
+            out.unscanned.push_back(dir);
+            return;
+        }
+        std::error_code fec;
+        const bool link = it->is_symlink(fec);
+        if (!link && it->is_directory(fec)) {
+            walk(it->path(), found, out);
+        } else if (ArticleReader::can_read(it->path())) {
+            std::error_code dec;
+            if (!(link && fs::is_directory(it->path(), dec))) found.push_back(it->path());
+        }
+    }
+}
+
 ScannedSources SourceScanner::scan(const std::vector<fs::path>& sources) const {
     ScannedSources out;
     for (const auto& source : sources) {
@@ -62,7 +89,7 @@ ScannedSources SourceScanner::scan(const std::vector<fs::path>& sources) const {
         if (ec || !fs::exists(status)) {
             const std::string link = link_problem(root);
             on_problem_(source.string(), link.empty() ? "no such file or directory" : link);
-            out.roots.push_back(root);  // gone: what was indexed from it is deleted
+            out.unscanned.push_back(root);
             continue;
         }
         out.roots.push_back(root);
@@ -75,14 +102,7 @@ ScannedSources SourceScanner::scan(const std::vector<fs::path>& sources) const {
             continue;
         }
         std::vector<fs::path> found;
-        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-        if (ec) on_problem_(source.string(), "cannot list directory: " + ec.message());
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            std::error_code fec;
-            if (it->is_directory(fec) || !ArticleReader::can_read(it->path())) continue;
-            found.push_back(it->path());
-        }
-        if (ec) on_problem_(source.string(), "cannot list directory completely: " + ec.message());
+        walk(root, found, out);
         std::sort(found.begin(), found.end());
         for (const auto& f : found) add_file(f, f.lexically_relative(root).generic_string(), out);
     }

@@ -19,9 +19,14 @@ struct SourceFile {
 
 struct ScannedSources {
     std::vector<SourceFile> files;
-    // Absolute paths of the named directories and files: a previously
-    // indexed file below one of them that is not in `files` is gone.
+    // Absolute paths of the named directories and files that were scanned:
+    // a previously indexed file below one of them that is not in `files`
+    // is gone.
     std::vector<std::filesystem::path> roots;
+    // Missing sources and directories that could not be listed: what was
+    // indexed below them is kept, since it may only be out of reach (an
+    // unmounted disk, a permission change).
+    std::vector<std::filesystem::path> unscanned;
 };
 
 class SourceScanner {
@@ -35,6 +40,8 @@ public:
     ScannedSources scan(const std::vector<std::filesystem::path>& sources) const;
 
 private:
+    void walk(const std::filesystem::path& dir, std::vector<std::filesystem::path>& found,
+              ScannedSources& out) const;
     void add_file(const std::filesystem::path& path, const std::string& id, ScannedSources& out) const;
 
     ProblemHandler on_problem_;

@@ -43,9 +43,6 @@ int main(int argc, char** argv) {
     // Everything from the first word of the query on is the query, so
     // that -word (exclusion) is not taken for an option.
     app.prefix_command();
-    auto* stats = app.add_subcommand("stats", "show what the database holds (documents, parts, size, last update)");
-    bool stats_json = false;
-    stats->add_flag("--json", stats_json, "as JSON");
     std::string sort = "relevance";
     app.add_option("--sort", sort, "order of hits: relevance (default) or date (newest first)")
         ->check(CLI::IsMember({"relevance", "date"}));
@@ -56,11 +53,21 @@ int main(int argc, char** argv) {
         return e.get_exit_code() == 0 ? code : kUsage;
     }
     if (dbs.empty()) dbs.push_back(aisearch::default_database_path());
-    if (stats->parsed()) {
+    words = app.remaining();
+    // "aisearch stats [--json]" describes the database; "aisearch -- stats"
+    // searches for the word.
+    if (!words.empty() && words.front() == "stats") {
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (words[i] != "--json") {
+                std::cerr << "aisearch: stats: unexpected argument '" << words[i] << "' (stats takes only --json)\n";
+                return kUsage;
+            }
+            json = true;
+        }
         try {
             aisearch::Searcher searcher(dbs);
             const auto st = searcher.stats();
-            std::cout << (json || stats_json ? aisearch::stats_to_json(st) : aisearch::stats_to_text(st));
+            std::cout << (json ? aisearch::stats_to_json(st) : aisearch::stats_to_text(st));
             return kFound;
         } catch (const aisearch::Error& e) {
             std::cerr << "aisearch: " << e.what() << "\n";
@@ -68,7 +75,6 @@ int main(int argc, char** argv) {
         }
     }
     query.sort = sort == "date" ? aisearch::SortOrder::Date : aisearch::SortOrder::Relevance;
-    words = app.remaining();
     if (!words.empty() && words.front() == "--") words.erase(words.begin());
     if (words.empty()) {
         std::cerr << "aisearch: no query given (try --help)\n";

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "aisearch/error.h"
+#include "common/part_document.h"
 #include "common/schema.h"
 #include "common/utf8.h"
 
@@ -306,7 +307,7 @@ private:
             return c;
         }
         if (name == "source") {
-            auto words = analyzer_.analyze(v.text);
+            auto words = analyzer_.analyze(source_words(v.text));
             if (words.empty()) throw QuerySyntaxError("source: '" + v.text + "' has no words");
             c.filter = name;
             c.query = analyzer_.phrase_query(words, schema::kSourceField);
@@ -351,10 +352,14 @@ private:
         const bool year = d.size() == 4 && digits(0, 4);
         const bool month = d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2);
         const bool day = d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
+        if (!year && !month && !day) throw QuerySyntaxError("date: '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        const int yyyy = std::stoi(d.substr(0, 4));
         const int mm = month || day ? std::stoi(d.substr(5, 2)) : 1;
         const int dd = day ? std::stoi(d.substr(8, 2)) : 1;
-        if ((!year && !month && !day) || mm < 1 || mm > 12 || dd < 1 || dd > 31)
-            throw QuerySyntaxError("date: '" + d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (yyyy % 4 == 0 && yyyy % 100 != 0) || yyyy % 400 == 0;
+        if (mm < 1 || mm > 12 || dd < 1 || dd > kDays[mm - 1] || (mm == 2 && dd == 29 && !leap))
+            throw QuerySyntaxError("date: '" + d + "' is not a date");
         if (day) return d;
         if (month) return d + (upper ? "-31" : "-01");
         return d + (upper ? "-12-31" : "-01-01");

@@ -25,8 +25,9 @@ DB="$TMP/db"
 ms() { echo $(($(date +%s%N) / 1000000)); }
 fingerprint() { "$DB_FINGERPRINT" "$1"; }
 
-t0=$(ms)
 expect_exit 0 "initial build" -- "$AISEARCH_INDEX" --db "$DB" "$SRC"
+t0=$(ms)
+expect_exit 0 "a --full of the same files" -- "$AISEARCH_INDEX" --db "$DB" --full "$SRC"
 FULL_MS=$(($(ms) - t0))
 fingerprint "$DB" >"$TMP/db0.fp"
 echo "corpus: $TOTAL files; build: $FULL_MS ms"
@@ -35,8 +36,9 @@ echo "corpus: $TOTAL files; build: $FULL_MS ms"
 # kill 1 and 3 are followed by a plain run, kill 2 by another --full (which
 # must itself clear the leftover DB.rebuild before it is killed).
 for k in 1 2 3; do
-    # Spread over the run: k-th kill in [0.1, 0.3], [0.35, 0.55], [0.6, 0.8] of it.
-    delay=$((FULL_MS * (10 + 25 * (k - 1)) / 100 + RANDOM % (FULL_MS / 5)))
+    # Spread over the first two thirds of a --full (the time of one, measured
+    # above, varies with the load): [0.1, 0.2], [0.3, 0.4], [0.5, 0.6].
+    delay=$((FULL_MS * (10 + 20 * (k - 1)) / 100 + RANDOM % (FULL_MS / 10 + 1)))
     "$AISEARCH_INDEX" --db "$DB" --full "$SRC" >/dev/null 2>"$TMP/full.err" &
     pid=$!
     sleep "$(awk -v m="$delay" 'BEGIN {printf "%.3f", m / 1000}')"

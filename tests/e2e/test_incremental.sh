@@ -41,7 +41,7 @@ revision() { "$DB_FINGERPRINT" --revision "$DB"; }
 # every writer opens.
 db_files() { (cd "$DB" && stat -c '%n %s %.9Y' $(ls | grep -v '^flintlock$')); }
 doc_data() { "$DB_FINGERPRINT" --data "$DB"; }
-file_state() { "$DB_FINGERPRINT" --metadata "$DB" | grep "^file:$1	" | cut -f2-; }
+file_state() { "$DB_FINGERPRINT" --metadata "$DB" | grep "^file:$A/$1	" | cut -f2-; }
 json_field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 
 article() {  # FILE TITLE WORD...: a small English article
@@ -83,9 +83,9 @@ summary_is "added=0 updated=1 deleted=0 unchanged=2 skipped=0 bytes=$(size "$A/o
 found qxalpha "" "old text of a modified file is gone"
 found qxecho "one.txt" "new text of a modified file is found"
 found "title:revised" "one.txt" "new title of a modified file"
-other_data() { doc_data | grep -v '^Qone.txt	'; }
-[ "$(other_data)" == "$(echo "$data0" | grep -v '^Qone.txt	')" ] && pass || fail "a modification of one file rewrote other documents"
-[ "$(doc_data | grep '^Qone.txt	')" != "$(echo "$data0" | grep '^Qone.txt	')" ] && pass || fail "modified file's document not rewritten"
+other_data() { doc_data | grep -v "^Q$A/one.txt	"; }
+[ "$(other_data)" == "$(echo "$data0" | grep -v "^Q$A/one.txt	")" ] && pass || fail "a modification of one file rewrote other documents"
+[ "$(doc_data | grep "^Q$A/one.txt	")" != "$(echo "$data0" | grep "^Q$A/one.txt	")" ] && pass || fail "modified file's document not rewritten"
 last2=$("$AISEARCH" --db "$DB" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["last_update"])')
 [[ "$last2" > "$last0" ]] && pass || fail "last_update not moved by a run that changed something ($last0 -> $last2)"
 

@@ -106,15 +106,6 @@ std::vector<EvalQuery> load_queries(const fs::path& file) {
     return out;
 }
 
-// A part id "x#ko" / "x#en" belongs to page "x".
-std::string page_of(const std::string& part_id) {
-    const auto hash = part_id.rfind('#');
-    if (hash != std::string::npos && (part_id.substr(hash) == "#ko" || part_id.substr(hash) == "#en"))
-        return part_id.substr(0, hash);
-    return part_id;
-}
-
-
 // What a search returned for one query.
 struct Ranking {
     std::vector<std::string> pages;  // top kTopK hits as page ids (repeats possible)
@@ -122,11 +113,11 @@ struct Ranking {
     bool relaxed = false;            // the strict query matched nothing
 };
 
-aisearch::PartContext context(const std::string& part_id, const Page& page) {
+aisearch::PartContext context(const std::string& suffix, const Page& page) {
     aisearch::PartContext c;
-    c.part_id = part_id;
-    c.doc_id = page.id;
-    c.file_id = page.id;
+    c.part_suffix = suffix;
+    c.part_id = page.id + suffix;
+    c.doc_key = page.file.string();
     c.path = page.file.string();
     return c;
 }
@@ -220,10 +211,10 @@ public:
             // The indexer's document id: the path below the directory given
             // (here the corpus directory), i.e. the page id.
             for (const aisearch::LanguagePart& part : parsed.parts) {
-                const std::string part_id = parsed.parts.size() > 1 ? p.id + "#" + part.lang : p.id;
-                Xapian::Document doc = aisearch::make_part_document(analyzer_, part, context(part_id, p));
-                pages_[db.replace_document(schema::boolean_term(schema::kPartId, part_id), doc)] =
-                    page_of(part_id);
+                const std::string suffix = parsed.parts.size() > 1 ? "#" + part.lang : "";
+                const aisearch::PartContext c = context(suffix, p);
+                pages_[db.replace_document(aisearch::part_key_term(c), aisearch::make_part_document(analyzer_, part, c))] =
+                    p.id;
                 ++parts_;
             }
         }
