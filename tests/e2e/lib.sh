@@ -39,6 +39,20 @@ expect_lines() {  # TEXT N DESCRIPTION: TEXT has exactly N non-empty lines
     if [ "$n" -eq "$2" ]; then pass; else fail "$3: $n lines, expected $2: ${1:0:400}"; fi
 }
 
+# help_corpus DIR: the LibreOffice help pages as DIR/ko and DIR/en, one
+# .txt per page (3,384 files); under a sanitizer build every fourth page,
+# at most 800, to keep the run short.
+help_corpus() {
+    local dest=$1
+    python3 "${HELP_CORPUS_BUILDER:?set HELP_CORPUS_BUILDER}" --out "$TMP/help" >/dev/null || return 1
+    if [ "${AISEARCH_SANITIZED:-0}" == 1 ]; then
+        (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk 'NR % 4 == 0' | head -800 |
+            while read -r f; do mkdir -p "$dest/$(dirname "$f")" && cp -p "$f" "$dest/$f"; done)
+    else
+        mkdir -p "$dest" && mv "$TMP/help/ko" "$TMP/help/en" "$dest/"
+    fi
+}
+
 finish() {
     echo "$CHECKS checks passed, $FAILURES failed"
     [ "$FAILURES" -eq 0 ]

@@ -10,14 +10,8 @@ SEED=${KILL_TEST_SEED:-$$}
 RANDOM=$SEED
 echo "kill moments from seed $SEED (KILL_TEST_SEED=$SEED to repeat)"
 
-python3 "$HELP_CORPUS_BUILDER" --out "$TMP/help" >/dev/null || { fail "building the help corpus"; finish; exit; }
 SRC="$TMP/corpus"
-if [ "${AISEARCH_SANITIZED:-0}" == 1 ]; then
-    (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk 'NR % 4 == 0' | head -800 |
-        while read -r f; do mkdir -p "$SRC/$(dirname "$f")" && cp -p "$f" "$SRC/$f"; done)
-else
-    mkdir "$SRC" && mv "$TMP/help/ko" "$TMP/help/en" "$SRC/"
-fi
+help_corpus "$SRC" || { fail "building the help corpus"; finish; exit; }
 cp "$CORPUS"/*.txt "$SRC/"
 TOTAL=$(find "$SRC" -name '*.txt' | wc -l)
 DB="$TMP/db"

@@ -17,14 +17,8 @@ echo "kill moments from seed $SEED (KILL_TEST_SEED=$SEED to repeat)"
 KILLS=${KILLS:-12}  # kills that must land inside a run
 BATCH=500           # files per committed batch (docs/indexing.md)
 
-python3 "$HELP_CORPUS_BUILDER" --out "$TMP/help" >/dev/null || { fail "building the help corpus"; finish; exit; }
 SRC="$TMP/corpus"
-if [ "${AISEARCH_SANITIZED:-0}" == 1 ]; then
-    (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk 'NR % 4 == 0' | head -800 |
-        while read -r f; do mkdir -p "$SRC/$(dirname "$f")" && cp -p "$f" "$SRC/$f"; done)
-else
-    mkdir "$SRC" && mv "$TMP/help/ko" "$TMP/help/en" "$SRC/"
-fi
+help_corpus "$SRC" || { fail "building the help corpus"; finish; exit; }
 TOTAL=$(find "$SRC" -name '*.txt' | wc -l)
 echo "corpus: $TOTAL files, $(du -sb "$SRC" | cut -f1) bytes"
 

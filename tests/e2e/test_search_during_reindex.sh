@@ -5,14 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 : "${HELP_CORPUS_BUILDER:?set HELP_CORPUS_BUILDER to tests/eval/libreoffice/build_corpus.py}"
 
-python3 "$HELP_CORPUS_BUILDER" --out "$TMP/help" >/dev/null || { fail "building the help corpus"; finish; exit; }
 SRC="$TMP/corpus"
-if [ "${AISEARCH_SANITIZED:-0}" == 1 ]; then
-    (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk 'NR % 4 == 0' | head -800 |
-        while read -r f; do mkdir -p "$SRC/$(dirname "$f")" && cp -p "$f" "$SRC/$f"; done)
-else
-    mkdir "$SRC" && mv "$TMP/help/ko" "$TMP/help/en" "$SRC/"
-fi
+help_corpus "$SRC" || { fail "building the help corpus"; finish; exit; }
 (cd "$SRC" && find ko en -name '*.txt' | sort) >"$TMP/files"
 TOTAL=$(wc -l <"$TMP/files")
 DB="$TMP/db"
