@@ -13,8 +13,11 @@ namespace {
 
 // Translations found through the lexicon rank below the query's own words.
 constexpr double kTranslationWeight = 0.5;
-// Weight of a query word found in the title, relative to the body.
+// Weight of a query word found in the title, relative to the body, and of
+// all of them as a phrase there (tests/eval: en_title MRR@10 0.861 -> 0.908,
+// ko_title 0.930 -> 0.937 for the phrase; flat above 2).
 constexpr double kTitleBoost = 1.0;
+constexpr double kTitlePhraseBoost = 2.0;
 // A wildcard expands to at most this many of the most frequent terms.
 constexpr Xapian::termcount kWildcardExpansion = 100;
 
@@ -405,16 +408,22 @@ private:
     // Query words found in a title add weight (but never make a match).
     Xapian::Query boost_titles(const Xapian::Query& q) const {
         if (title_words_.empty()) return q;
-        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+        std::vector<Xapian::Query> boosts{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                            Xapian::Query(Xapian::Query::OP_OR, title_words_.begin(), title_words_.end()),
-                                           kTitleBoost));
+                                           kTitleBoost)};
+        // All the query's words in the title, in order: the title itself
+        // was typed, or most of it (known-item search).
+        if (title_words_.size() > 1)
+            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                analyzer_.phrase_query(all_words_, schema::kTitleField), kTitlePhraseBoost);
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
     }
 
     // The query's own positive words: highlighted, and boosted in titles.
     void note_words(const std::vector<AnalyzedWord>& words, bool phrase) {
         if (excluded_depth_ > 0) return;
         note_highlight(words);
+        all_words_.insert(all_words_.end(), words.begin(), words.end());
         title_words_.push_back(words.size() == 1 && !phrase
                                    ? analyzer_.word_query(words.front(), schema::kTitleField)
                                    : analyzer_.phrase_query(words, schema::kTitleField));
@@ -441,6 +450,7 @@ private:
     Lexer lexer_;
     HighlightTerms highlight_;
     std::vector<Xapian::Query> title_words_;
+    std::vector<AnalyzedWord> all_words_;  // the query's own words, in order
     int excluded_depth_ = 0;  // inside this many excluded groups
 };
 

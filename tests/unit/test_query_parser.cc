@@ -53,22 +53,20 @@ const Case kSyntax[] = {
     {"출범하고", "Query(((출범하고 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND_MAYBE "
                 "1 * (S출범하고 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범)))"},
     // Every word is required.
-    {"tumble hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
-    {"tumble AND hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"tumble hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))"},
+    {"tumble AND hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))"},
     {"출범 성능",
-     "Query((((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND "
-     "(성능 OR 0.69999999999999995559 * K성능 OR 0.5 * G성능)) AND_MAYBE "
-     "1 * ((S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범) OR "
-     "(S성능 OR 0.69999999999999995559 * KS성능 OR 0.5 * GS성능))))"},
+     "Query((((출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범) AND (성능 OR 0.69999999999999995559 * K성능 OR 0.5 * G성능)) AND_MAYBE "
+     "(1 * ((S출범 OR 0.69999999999999995559 * KS출범 OR 0.5 * GS출범) OR (S성능 OR 0.69999999999999995559 * KS성능 OR 0.5 * GS성능)) OR 2 * (KS출범 PHRASE 17 KS성능))))"},
     {"tumble AND", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     // OR binds tighter than the implicit AND.
-    {"tumble OR hedge", "Query(((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"tumble OR hedge", "Query(((Ztumbl OR Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))"},
     {"tumble OR hedge download",
-     "Query((((Ztumbl OR Zhedg) AND Zdownload) AND_MAYBE 1 * (ZStumbl OR ZShedg OR ZSdownload)))"},
+     "Query((((Ztumbl OR Zhedg) AND Zdownload) AND_MAYBE (1 * (ZStumbl OR ZShedg OR ZSdownload) OR 2 * (Stumble PHRASE 33 Shedge PHRASE 33 Sdownload))))"},
     {"download tumble OR hedge",
-     "Query(((Zdownload AND (Ztumbl OR Zhedg)) AND_MAYBE 1 * (ZSdownload OR ZStumbl OR ZShedg)))"},
+     "Query(((Zdownload AND (Ztumbl OR Zhedg)) AND_MAYBE (1 * (ZSdownload OR ZStumbl OR ZShedg) OR 2 * (Sdownload PHRASE 33 Stumble PHRASE 33 Shedge))))"},
     {"tumble OR hedge OR download",
-     "Query(((Ztumbl OR Zhedg OR Zdownload) AND_MAYBE 1 * (ZStumbl OR ZShedg OR ZSdownload)))"},
+     "Query(((Ztumbl OR Zhedg OR Zdownload) AND_MAYBE (1 * (ZStumbl OR ZShedg OR ZSdownload) OR 2 * (Stumble PHRASE 33 Shedge PHRASE 33 Sdownload))))"},
     // Exclusion: not in the title boost, outside it.
     {"tumble -hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
     {"tumble NOT hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
@@ -77,12 +75,12 @@ const Case kSyntax[] = {
     {"tumble -출범",
      "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT (출범 OR 0.69999999999999995559 * K출범 OR 0.5 * G출범)))"},
     // A lone '-' is not an operator.
-    {"tumble - hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"tumble - hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))"},
     // Groups.
     {"(tumble OR hedge) -download",
-     "Query((((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) AND_NOT Zdownload))"},
+     "Query((((Ztumbl OR Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))) AND_NOT Zdownload))"},
     {"download (tumble -hedge)",
-     "Query(((Zdownload AND (Ztumbl AND_NOT Zhedg)) AND_MAYBE 1 * (ZSdownload OR ZStumbl)))"},
+     "Query(((Zdownload AND (Ztumbl AND_NOT Zhedg)) AND_MAYBE (1 * (ZSdownload OR ZStumbl) OR 2 * (Sdownload PHRASE 17 Stumble))))"},
     // "download -(tumble OR hedge)": see excluded_group_not_in_title_boost.
     // Phrases: English by exact form, Korean by stem (K).
     {"\"DeepSeek’s rise\"",
@@ -91,7 +89,7 @@ const Case kSyntax[] = {
     {"\"only 2,048 Nvidia\"",
      "Query(((only PHRASE 33 2048 PHRASE 33 nvidia) AND_MAYBE 1 * (Sonly PHRASE 33 S2048 PHRASE 33 Snvidia)))"},
     {"tumble \"DeepSeek’s rise\"",
-     "Query(((Ztumbl AND (deepseek's PHRASE 17 rise)) AND_MAYBE 1 * (ZStumbl OR (Sdeepseek's PHRASE 17 Srise))))"},
+     "Query(((Ztumbl AND (deepseek's PHRASE 17 rise)) AND_MAYBE (1 * (ZStumbl OR (Sdeepseek's PHRASE 17 Srise)) OR 2 * (Stumble PHRASE 33 Sdeepseek's PHRASE 33 Srise))))"},
     {"-\"DeepSeek’s rise\" tumble", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT (deepseek's PHRASE 17 rise)))"},
     // A word that analyses to several words is a phrase.
     {"딥시크-R1", "Query(((K딥시크 PHRASE 17 r1) AND_MAYBE 1 * (KS딥시크 PHRASE 17 Sr1)))"},
@@ -126,7 +124,7 @@ const Case kSyntax[] = {
 const Case kEmptyParts[] = {
     {"\"-\" Operator", "Query((Zoper AND_MAYBE 1 * ZSoper))"},
     {"CompatibilityMode() Function",
-     "Query(((Zcompatibilitymod AND Zfunction) AND_MAYBE 1 * (ZScompatibilitymod OR ZSfunction)))"},
+     "Query(((Zcompatibilitymod AND Zfunction) AND_MAYBE (1 * (ZScompatibilitymod OR ZSfunction) OR 2 * (Scompatibilitymode PHRASE 17 Sfunction))))"},
     {"tumble ()", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     {"() tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     {"tumble \"— …\"", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
@@ -136,7 +134,7 @@ const Case kEmptyParts[] = {
     {"tumble OR ()", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     {"\"-\" OR tumble", "Query((Ztumbl AND_MAYBE 1 * ZStumbl))"},
     {"tumble () -hedge", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Zhedg))"},
-    {"(tumble ()) hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))"},
+    {"(tumble ()) hedge", "Query(((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))"},
     // Nothing else left.
     {"()", "!nothing to search for"},
     {"\"-\"", "!nothing to search for"},
@@ -158,21 +156,18 @@ const Case kLexicon[] = {
      "OR 0.5 * Znvidia) AND_MAYBE "
      "1 * (S엔비디아 OR 0.69999999999999995559 * KS엔비디아 OR 0.5 * (GS엔비 PHRASE 3 GS비디 PHRASE 3 GS디아))))"},
     {"엔비디아의 tumble",
-     "Query(((((엔비디아의 OR 0.69999999999999995559 * K엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) "
-     "OR 0.5 * Znvidia) AND Ztumbl) AND_MAYBE "
-     "1 * ((S엔비디아의 OR 0.69999999999999995559 * KS엔비디아 OR 0.5 * (GS엔비 PHRASE 3 GS비디 PHRASE 3 GS디아)) "
-     "OR ZStumbl)))"},
+     "Query(((((엔비디아의 OR 0.69999999999999995559 * K엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아)) OR 0.5 * Znvidia) AND Ztumbl) AND_MAYBE "
+     "(1 * ((S엔비디아의 OR 0.69999999999999995559 * KS엔비디아 OR 0.5 * (GS엔비 PHRASE 3 GS비디 PHRASE 3 GS디아)) OR ZStumbl) OR 2 * (KS엔비디아 PHRASE 17 Stumble))))"},
     {"Nvidia",
      "Query(((Znvidia OR 0.5 * (엔비디아 OR 0.69999999999999995559 * K엔비디아 OR "
      "0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))) AND_MAYBE 1 * ZSnvidia))"},
     {"딥시크 tumble",
-     "Query(((((딥시크 OR 0.69999999999999995559 * K딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)) OR 0.5 * Zdeepseek) "
-     "AND Ztumbl) AND_MAYBE "
-     "1 * ((S딥시크 OR 0.69999999999999995559 * KS딥시크 OR 0.5 * (GS딥시 PHRASE 2 GS시크)) OR ZStumbl)))"},
+     "Query(((((딥시크 OR 0.69999999999999995559 * K딥시크 OR 0.5 * (G딥시 PHRASE 2 G시크)) OR 0.5 * Zdeepseek) AND Ztumbl) AND_MAYBE "
+     "(1 * ((S딥시크 OR 0.69999999999999995559 * KS딥시크 OR 0.5 * (GS딥시 PHRASE 2 GS시크)) OR ZStumbl) OR 2 * (KS딥시크 PHRASE 17 Stumble))))"},
     // A multi-word entry covers several query words.
     {"Samsung Electronics",
-     "Query((((Zsamsung AND Zelectron) OR 0.5 * (삼성전자 OR 0.69999999999999995559 * K삼성전자 OR "
-     "0.5 * (G삼성 PHRASE 3 G성전 PHRASE 3 G전자))) AND_MAYBE 1 * (ZSsamsung OR ZSelectron)))"},
+     "Query((((Zsamsung AND Zelectron) OR 0.5 * (삼성전자 OR 0.69999999999999995559 * K삼성전자 OR 0.5 * (G삼성 PHRASE 3 G성전 PHRASE 3 G전자))) AND_MAYBE "
+     "(1 * (ZSsamsung OR ZSelectron) OR 2 * (Ssamsung PHRASE 17 Selectronics))))"},
     // Several translations.
     {"ChatGPT",
      "Query(((Zchatgpt OR 0.5 * ((K챗 PHRASE 17 gpt) OR (챗지피티 OR 0.69999999999999995559 * K챗지피티 OR "
@@ -182,14 +177,14 @@ const Case kLexicon[] = {
     {"오픈AI의", "Query((((K오픈 PHRASE 17 ai) OR 0.5 * Zopenai) AND_MAYBE 1 * (KS오픈 PHRASE 17 Sai)))"},
     {"tumble 챗GPT를",
      "Query(((Ztumbl AND ((K챗 PHRASE 17 gpt) OR 0.5 * Zchatgpt)) AND_MAYBE "
-     "1 * (ZStumbl OR (KS챗 PHRASE 17 Sgpt))))"},
+     "(1 * (ZStumbl OR (KS챗 PHRASE 17 Sgpt)) OR 2 * (Stumble PHRASE 33 KS챗 PHRASE 33 Sgpt))))"},
     // So is a word in an OR.
     {"Nvidia OR tumble",
-     "Query((((Znvidia OR 0.5 * (엔비디아 OR 0.69999999999999995559 * K엔비디아 OR "
-     "0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))) OR Ztumbl) AND_MAYBE 1 * (ZSnvidia OR ZStumbl)))"},
+     "Query((((Znvidia OR 0.5 * (엔비디아 OR 0.69999999999999995559 * K엔비디아 OR 0.5 * (G엔비 PHRASE 3 G비디 PHRASE 3 G디아))) OR Ztumbl) AND_MAYBE "
+     "(1 * (ZSnvidia OR ZStumbl) OR 2 * (Snvidia PHRASE 17 Stumble))))"},
     {"tumble OR 오픈AI의",
      "Query(((Ztumbl OR ((K오픈 PHRASE 17 ai) OR 0.5 * Zopenai)) AND_MAYBE "
-     "1 * (ZStumbl OR (KS오픈 PHRASE 17 Sai))))"},
+     "(1 * (ZStumbl OR (KS오픈 PHRASE 17 Sai)) OR 2 * (Stumble PHRASE 33 KS오픈 PHRASE 33 Sai))))"},
     // Quoted, excluded and field words are taken literally.
     {"\"엔비디아\"", "Query((K엔비디아 AND_MAYBE 1 * KS엔비디아))"},
     {"tumble -Nvidia", "Query(((Ztumbl AND_MAYBE 1 * ZStumbl) AND_NOT Znvidia))"},
@@ -271,7 +266,7 @@ BOOST_AUTO_TEST_CASE(invalid_utf8) {
     auto& f = fixture();
     // Invalid bytes are replaced and are then no word.
     BOOST_TEST(f.describe("딥시크\xEB\x94") == f.describe("딥시크"));
-    BOOST_TEST(f.describe("tumble \xff\xfe hedge") == "Query(((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))");
+    BOOST_TEST(f.describe("tumble \xff\xfe hedge") == "Query(((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))");
     BOOST_CHECK_THROW(f.parser.parse("\xff\xfe"), QuerySyntaxError);
     BOOST_CHECK_THROW(f.parser.parse("\xEB\x94"), QuerySyntaxError);
 }
@@ -352,14 +347,14 @@ BOOST_AUTO_TEST_CASE(relaxed) {
     ParsedQuery q = f.parser.parse("tumble hedge -download lang:en");
     BOOST_TEST(q.can_relax);
     BOOST_TEST(q.query.get_description() ==
-               "Query(((((Ztumbl AND Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) FILTER Len) AND_NOT Zdownload))");
+               "Query(((((Ztumbl AND Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))) FILTER Len) AND_NOT Zdownload))");
     BOOST_TEST(q.relaxed.get_description() ==
-               "Query(((((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)) FILTER Len) AND_NOT Zdownload))");
+               "Query(((((Ztumbl OR Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))) FILTER Len) AND_NOT Zdownload))");
 
     // Ignored empty parts are not clauses.
     q = f.parser.parse("tumble () \"-\" hedge");
     BOOST_TEST(q.can_relax);
-    BOOST_TEST(q.relaxed.get_description() == "Query(((Ztumbl OR Zhedg) AND_MAYBE 1 * (ZStumbl OR ZShedg)))");
+    BOOST_TEST(q.relaxed.get_description() == "Query(((Ztumbl OR Zhedg) AND_MAYBE (1 * (ZStumbl OR ZShedg) OR 2 * (Stumble PHRASE 17 Shedge))))");
     q = f.parser.parse("tumble ()");
     BOOST_TEST(!q.can_relax);
 
