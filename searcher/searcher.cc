@@ -12,15 +12,11 @@
 #include "common/stored_part.h"
 #include "common/utf8.h"
 #include "searcher/query_parser.h"
+#include "searcher/ranked_match.h"
 #include "searcher/snippet_maker.h"
 
 namespace aisearch {
 namespace {
-
-// BM25 with the usual k1/b and no minimum length normalisation: on short
-// pages this ranks known items far better than Xapian's defaults (see
-// docs/analyzer.md for the measurements).
-Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0); }
 
 constexpr int kReopenRetries = 5;
 
@@ -74,19 +70,13 @@ struct Searcher::Impl {
 
     Results run_once(const Query& q, const ParsedQuery& parsed) {
         Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(ranking());
-        enquire.set_query(parsed.query);
         if (q.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+        RankedMatches matches = rank_matches(enquire, parsed, static_cast<Xapian::doccount>(q.offset),
+                                             static_cast<Xapian::doccount>(q.limit));
+        const Xapian::MSet& mset = matches.mset;
         Results r;
         r.query = q.text;
-        auto limit = static_cast<Xapian::doccount>(q.limit);
-        auto offset = static_cast<Xapian::doccount>(q.offset);
-        Xapian::MSet mset = enquire.get_mset(offset, limit);
-        if (mset.get_matches_upper_bound() == 0 && parsed.can_relax) {
-            enquire.set_query(parsed.relaxed);
-            mset = enquire.get_mset(offset, limit);
-            r.relaxed = true;
-        }
+        r.relaxed = matches.relaxed;
         r.estimated_matches = mset.get_matches_estimated();
         std::size_t rank = q.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -15,12 +15,11 @@
 // temporary on-disk database (removed afterwards), so the index size can be
 // reported next to the build time.
 //
-// The aisearch methods index each page exactly as indexer/indexer.cc does
-// (DocumentParser::parse_text on the file bytes, one Xapian document per
-// language part, title in field S and in the body with kTitleWdf) and
-// query exactly as searcher/searcher.cc does (QueryParser with the lexicon,
-// BM25Weight(1.2, 0, 1, 0.75, 0), the relaxed query when the strict one
-// matches nothing). Hits are the top 10 Xapian documents; a part id
+// The aisearch methods index each page with the indexer's own pieces
+// (ArticleReader on the file bytes, make_part_document for each language
+// part) and query with the searcher's (QueryParser with the lexicon, then
+// rank_matches: BM25 and the relaxed query when the strict one matches
+// nothing). Hits are the top 10 Xapian documents; a part id
 // "x#ko" counts as page "x", so the two parts of one page take two ranks,
 // as they would in the searcher's results.
 #include <xapian.h>
@@ -45,6 +44,7 @@
 
 #include "aisearch/error.h"
 #include "common/analyzer.h"
+#include "common/article_reader.h"
 #include "common/bilingual_lexicon.h"
 #include "common/boilerplate_filter.h"
 #include "common/data_files.h"
@@ -52,6 +52,7 @@
 #include "common/schema.h"
 #include "common/part_document.h"
 #include "searcher/query_parser.h"
+#include "searcher/ranked_match.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -194,29 +195,27 @@ public:
         : name_(std::move(name)),
           analyzer_(aisearch::Analyzer::from_data_dir(aisearch::data_dir(), options)),
           lexicon_(aisearch::BilingualLexicon::load(aisearch::data_dir() / "lexicon.tsv", analyzer_)),
-          parser_(aisearch::BoilerplateFilter::load(aisearch::data_dir() / "boilerplate.txt")),
+          reader_(aisearch::DocumentParser(aisearch::BoilerplateFilter::load(aisearch::data_dir() / "boilerplate.txt"))),
           query_parser_(analyzer_, lexicon_) {}
 
     std::string name() const override { return name_; }
 
     void index(Xapian::WritableDatabase& db, const std::vector<Page>& pages) override {
-        namespace schema = aisearch::schema;
         for (const Page& p : pages) {
-            const aisearch::ParsedDocument parsed = parser_.parse_text(p.bytes);
-            if (parsed.parts.empty()) {
-                ++empty_pages_;
-                continue;
-            }
-            if (parsed.parts.size() > 1) ++split_pages_;
             // The indexer's document id: the path below the directory given
             // (here the corpus directory), i.e. the page id.
-            for (const aisearch::LanguagePart& part : parsed.parts) {
-                const std::string suffix = parsed.parts.size() > 1 ? "#" + part.lang : "";
-                const aisearch::PartContext c = context(suffix, p);
-                pages_[db.replace_document(aisearch::part_key_term(c), aisearch::make_part_document(analyzer_, part, c))] =
-                    p.id;
-                ++parts_;
-            }
+            const aisearch::FileReport report = reader_.read(p.file, p.bytes, p.id, [&](aisearch::Article&& a) {
+                if (a.parsed.parts.size() > 1) ++split_pages_;
+                for (const aisearch::LanguagePart& part : a.parsed.parts) {
+                    const std::string suffix = a.parsed.parts.size() > 1 ? "#" + part.lang : "";
+                    aisearch::PartContext c = context(suffix, p);
+                    c.metadata = a.metadata;
+                    pages_[db.replace_document(aisearch::part_key_term(c),
+                                               aisearch::make_part_document(analyzer_, part, c))] = p.id;
+                    ++parts_;
+                }
+            });
+            if (report.articles == 0) ++empty_pages_;
         }
     }
 
@@ -230,15 +229,9 @@ public:
             return r;
         }
         Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0));
-        enquire.set_query(parsed->query);
-        Xapian::MSet mset = enquire.get_mset(0, kTopK);
-        if (mset.get_matches_upper_bound() == 0 && parsed->can_relax) {
-            enquire.set_query(parsed->relaxed);
-            mset = enquire.get_mset(0, kTopK);
-            r.relaxed = true;
-        }
-        for (auto it = mset.begin(); it != mset.end(); ++it) r.pages.push_back(page_of_docid(*it));
+        const aisearch::RankedMatches matches = aisearch::rank_matches(enquire, *parsed, 0, kTopK);
+        r.relaxed = matches.relaxed;
+        for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) r.pages.push_back(page_of_docid(*it));
         return r;
     }
 
@@ -251,7 +244,7 @@ private:
     std::string name_;
     aisearch::Analyzer analyzer_;
     aisearch::BilingualLexicon lexicon_;
-    aisearch::DocumentParser parser_;
+    aisearch::ArticleReader reader_;
     aisearch::QueryParser query_parser_;
     std::size_t parts_ = 0, split_pages_ = 0, empty_pages_ = 0;
 };
