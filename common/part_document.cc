@@ -1,5 +1,7 @@
 #include "common/part_document.h"
 
+#include <cstdio>
+
 #include "common/schema.h"
 #include "common/stored_part.h"
 
@@ -54,6 +56,24 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
     doc.set_data(encode(stored));
     return doc;
+}
+
+std::string band_term(std::size_t band, std::uint32_t key) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%02zx%08x", band, static_cast<unsigned>(key));
+    return schema::boolean_term(schema::kBand, text);
+}
+
+void add_duplicate_evidence(Xapian::Document& doc, const DuplicateFingerprint& fingerprint) {
+    constexpr std::size_t kMaxAnchor = 120;  // longer ones are sentences, not names
+    doc.add_value(schema::kFingerprintSlot, fingerprint.encode());
+    if (!fingerprint.text_hash.empty())
+        doc.add_boolean_term(schema::boolean_term(schema::kTextHash, fingerprint.text_hash));
+    for (std::size_t band = 0; band < fingerprint.band_keys.size(); ++band) {
+        doc.add_boolean_term(band_term(band, fingerprint.band_keys[band]));
+    }
+    for (const auto& anchor : fingerprint.anchors)
+        if (anchor.size() <= kMaxAnchor) doc.add_boolean_term(schema::boolean_term(schema::kAnchor, anchor));
 }
 
 }  // namespace aisearch

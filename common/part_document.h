@@ -9,6 +9,7 @@
 
 #include "common/analyzer.h"
 #include "common/document_parser.h"
+#include "common/duplicate_fingerprint.h"
 #include "common/metadata_extractor.h"
 
 namespace aisearch {
@@ -30,6 +31,13 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
 // A source name as words: "koreatimes.co.kr" -> "koreatimes co kr", so
 // source:koreatimes finds it. Used for indexing and for source: queries.
 std::string source_words(std::string_view source);
+
+// Stores a part's duplicate fingerprint and the terms duplicate detection
+// finds candidates by (exact hash, LSH bands, anchors).
+void add_duplicate_evidence(Xapian::Document& doc, const DuplicateFingerprint& fingerprint);
+
+// The term of one LSH band key (XB...).
+std::string band_term(std::size_t band, std::uint32_t key);
 
 // The unique term of the part's Xapian document (Q...).
 std::string part_key_term(const PartContext& context);

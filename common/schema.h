@@ -22,6 +22,10 @@ inline constexpr std::string_view kDocumentId = "F";  // F<document key>: shared
 inline constexpr std::string_view kLanguage = "L";  // Lko / Len
 inline constexpr std::string_view kSourceFile = "XF";  // XF<file path>: every part read from one file
 inline constexpr std::string_view kDate = "D";      // D<YYYY-MM-DD>: publication date
+// Duplicate detection's candidate terms (see duplicate_fingerprint.h).
+inline constexpr std::string_view kTextHash = "XH";  // XH<hash of the normalised words>
+inline constexpr std::string_view kBand = "XB";      // XB<band><key>: MinHash LSH band
+inline constexpr std::string_view kAnchor = "XA";    // XA<anchor> (figure or name)
 
 // Free-text fields. Body text uses the empty prefix.
 inline constexpr std::string_view kBodyField = "";
@@ -44,10 +48,17 @@ inline constexpr unsigned kTitleWdf = 8;
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;  // YYYY-MM-DD: date: ranges, --sort date
+inline constexpr Xapian::valueno kFingerprintSlot = 1;  // DuplicateFingerprint::encode()
+inline constexpr Xapian::valueno kClusterSlot = 2;      // duplicate cluster id: the collapse key
 
 // Database metadata keys.
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
+inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates
+inline constexpr std::string_view kClusterKey = "cluster:";  // + cluster id -> its members' part terms
+// + part term: the part was added, changed or deleted and its duplicate
+// relations are still to be brought up to date.
+inline constexpr std::string_view kDuplicatesPendingKey = "dup-pending:";
 
 inline std::string term(std::string_view kind, std::string_view field, std::string_view text) {
     std::string t;

@@ -15,11 +15,13 @@
 
 #include "aisearch/error.h"
 #include "common/analyzer.h"
+#include "common/bilingual_lexicon.h"
 #include "common/article_reader.h"
 #include "common/content_hash.h"
 #include "common/data_files.h"
 #include "common/part_document.h"
 #include "common/schema.h"
+#include "indexer/duplicate_detector.h"
 #include "indexer/file_state.h"
 #include "indexer/source_scanner.h"
 
@@ -68,6 +70,8 @@ struct Indexer::Impl {
         : options(std::move(o)),
           events(std::move(e)),
           analyzer(Analyzer::from_data_dir(data_dir())),
+          lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
+          fingerprinter(DuplicateFingerprinter::from_data_dir(data_dir(), analyzer, lexicon)),
           reader(DocumentParser(BoilerplateFilter::load(data_dir() / "boilerplate.txt"))) {}
 
     void skipped(const std::string& path, const std::string& reason) {
@@ -112,7 +116,7 @@ struct Indexer::Impl {
             } else {
                 update(live_db, scanned, start, /*transactions=*/true);
                 // A run that changed nothing writes nothing.
-                if (summary.added + summary.updated + summary.deleted > 0) {
+                if (summary.added + summary.updated + summary.deleted + duplicates.parts > 0) {
                     live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                     live_db.commit();
                 }
@@ -157,6 +161,13 @@ struct Indexer::Impl {
             maybe_commit(false);
         }
         delete_vanished(db, scanned, seen);
+        // Also finishes the duplicate links an interrupted run left.
+        const auto detect_start = Clock::now();
+        duplicates = DuplicateDetector(db).update();
+        summary.duplicate_parts = duplicates.parts;
+        summary.duplicate_candidates = duplicates.candidates;
+        summary.duplicate_links = duplicates.links;
+        summary.duplicate_seconds = seconds_since(detect_start);
         if (transactions) db.commit_transaction();
     }
 
@@ -201,7 +212,7 @@ struct Indexer::Impl {
             return 0;
         }
 
-        db.delete_document(schema::key_term(schema::kSourceFile, state.path));
+        delete_parts(db, state.path);
         // Articles are indexed as they are read, so a file of many records
         // never holds more than one parsed article in memory.
         const FileReport report = reader.read(f.path, bytes, f.id, [&](Article&& a) {
@@ -216,7 +227,11 @@ struct Indexer::Impl {
                 context.indexed = state.indexed;
                 context.metadata = a.metadata;
                 context.url = a.url;
-                db.replace_document(part_key_term(context), make_part_document(analyzer, part, context));
+                Xapian::Document doc = make_part_document(analyzer, part, context);
+                add_duplicate_evidence(doc, fingerprinter.fingerprint(part));
+                const std::string term = part_key_term(context);
+                db.replace_document(term, doc);
+                DuplicateDetector::mark_pending(db, term);
             }
         });
         for (const auto& w : report.warnings)
@@ -232,6 +247,16 @@ struct Indexer::Impl {
         note(f.path.string(), old ? "updated" : "added");
         summary.bytes += bytes.size();
         return bytes.size();
+    }
+
+    // Deletes the parts read from a file; their duplicate links go with them.
+    void delete_parts(Xapian::WritableDatabase& db, const std::string& path) {
+        const std::string file_term = schema::key_term(schema::kSourceFile, path);
+        for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
+            const std::string term = part_term_of(db.get_document(*it));
+            if (!term.empty()) DuplicateDetector::mark_pending(db, term);
+        }
+        db.delete_document(file_term);
     }
 
     // Deletes what was indexed from files below the named sources that
@@ -250,7 +275,7 @@ struct Indexer::Impl {
                 gone.push_back(*state);
         }
         for (const FileState& state : gone) {
-            db.delete_document(schema::key_term(schema::kSourceFile, state.path));
+            delete_parts(db, state.path);
             db.set_metadata(file_key(state.path), "");
             ++summary.deleted;
             note(state.path, "deleted");
@@ -272,7 +297,10 @@ struct Indexer::Impl {
     IndexOptions options;
     IndexEvents events;
     Analyzer analyzer;
+    BilingualLexicon lexicon;
+    DuplicateFingerprinter fingerprinter;
     ArticleReader reader;
+    DuplicateSummary duplicates;
     IndexSummary summary;
     IndexProgress progress;
 };

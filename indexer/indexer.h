@@ -35,6 +35,11 @@ struct IndexSummary {
     std::size_t skipped = 0;   // files or records left out (each reported)
     std::uintmax_t bytes = 0;  // bytes read and indexed
     double seconds = 0;
+    // Duplicate detection over the parts added, changed or deleted.
+    std::size_t duplicate_parts = 0;       // parts linked
+    std::size_t duplicate_candidates = 0;  // pairs verified
+    std::size_t duplicate_links = 0;       // relations found
+    double duplicate_seconds = 0;
 };
 
 struct IndexProgress {

@@ -77,6 +77,10 @@ int main(int argc, char** argv) {
         aisearch::Indexer indexer(options, events);
         const aisearch::IndexSummary summary = indexer.run(paths);
         clear_progress();
+        if (verbose && summary.duplicate_parts > 0)
+            std::cerr << "duplicates: " << summary.duplicate_parts << " parts linked, "
+                      << summary.duplicate_candidates << " candidates verified, " << summary.duplicate_links
+                      << " relations found in " << summary.duplicate_seconds << " s\n";
         if (json) std::cout << aisearch::summary_json(summary) << "\n";
         else if (terminal) std::cerr << aisearch::summary_line(summary) << "\n";
         return summary.skipped ? kSkipped : kOk;

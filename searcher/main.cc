@@ -17,6 +17,53 @@ std::string join(const std::vector<std::string>& words) {
     return out;
 }
 
+// "aisearch dups [--json] [--relation R] [ID]": the duplicate clusters, or
+// one document's relations with their evidence.
+int run_dups(const std::vector<std::string>& dbs, const std::vector<std::string>& args, bool json) {
+    std::string relation, id;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--json") {
+            json = true;
+        } else if (args[i] == "--relation" && i + 1 < args.size()) {
+            relation = args[++i];
+        } else if (args[i].rfind("--relation=", 0) == 0) {
+            relation = args[i].substr(11);
+        } else if (args[i].rfind("-", 0) != 0 && id.empty()) {
+            id = args[i];
+        } else {
+            std::cerr << "aisearch: dups: unexpected argument '" << args[i]
+                      << "' (usage: aisearch dups [--json] [--relation exact|near|translation] [ID])\n";
+            return kUsage;
+        }
+    }
+    try {
+        aisearch::Searcher searcher(dbs);
+        if (id.empty()) {
+            const auto clusters = searcher.duplicate_clusters(relation);
+            std::cout << (json ? aisearch::clusters_to_json(clusters) : aisearch::clusters_to_text(clusters));
+            return clusters.empty() ? kNothing : kFound;
+        }
+        if (!relation.empty()) {
+            std::cerr << "aisearch: dups: --relation lists clusters; it cannot be combined with an ID\n";
+            return kUsage;
+        }
+        const auto relations = searcher.duplicates_of(id);
+        if (json)
+            std::cout << aisearch::relations_to_json(id, relations);
+        else if (relations.empty())
+            std::cout << id << ": no duplicates found\n";
+        else
+            std::cout << aisearch::relations_to_text(relations);
+        return relations.empty() ? kNothing : kFound;
+    } catch (const aisearch::QuerySyntaxError& e) {
+        std::cerr << "aisearch: dups: " << e.what() << "\n";
+        return kUsage;
+    } catch (const aisearch::Error& e) {
+        std::cerr << "aisearch: " << e.what() << "\n";
+        return kDatabase;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -25,8 +72,10 @@ int main(int argc, char** argv) {
     app.footer(
         "Query syntax: words (all required), \"a phrase\", a OR b, -word / NOT word, (groups),\n"
         "lang:ko, title:word, source:word, date:2025-01 or date:A..B, prefix wildcard deep*.\n"
-        "See docs/query-syntax.md. 'aisearch stats' describes the database; to search for the\n"
-        "word stats, write: aisearch -- stats\n"
+        "See docs/query-syntax.md. 'aisearch stats' describes the database; 'aisearch dups\n"
+        "[--json] [--relation exact|near|translation] [ID]' lists duplicate clusters or shows why\n"
+        "a document's versions were judged the same (docs/duplicates.md). To search for the\n"
+        "word stats or dups, write: aisearch -- stats\n"
         "Exit codes: 0 results found, 1 no results, 2 usage or query syntax error,\n"
         "3 database missing or unreadable.");
     std::vector<std::string> dbs;
@@ -40,6 +89,9 @@ int main(int argc, char** argv) {
     app.add_option("--lang", query.lang, "only parts in this language")->check(CLI::IsMember({"ko", "en"}));
     app.add_flag("--json", json, "print results as JSON (docs/json-schema.md)");
     app.add_flag("--explain", explain, "print how the query is understood, then search");
+    bool no_collapse = false;
+    app.add_flag("--no-collapse", no_collapse,
+                 "show every version of a story as its own hit (by default duplicates are listed under the best)");
     // Everything from the first word of the query on is the query, so
     // that -word (exclusion) is not taken for an option.
     app.prefix_command();
@@ -74,6 +126,9 @@ int main(int argc, char** argv) {
             return kDatabase;
         }
     }
+    if (!words.empty() && words.front() == "dups")
+        return run_dups(dbs, std::vector<std::string>(words.begin() + 1, words.end()), json);
+    query.collapse_duplicates = !no_collapse;
     query.sort = sort == "date" ? aisearch::SortOrder::Date : aisearch::SortOrder::Relevance;
     if (!words.empty() && words.front() == "--") words.erase(words.begin());
     if (words.empty()) {

@@ -81,4 +81,77 @@ std::string stats_to_text(const DatabaseStats& st) {
                        static_cast<double>(st.size_bytes) / 1e6, st.last_update.empty() ? "never" : st.last_update);
 }
 
+namespace {
+
+nlohmann::ordered_json relation_json(const DuplicateRelation& r, bool evidence) {
+    nlohmann::ordered_json j = {{"a", r.a}, {"b", r.b}, {"relation", r.relation}, {"similarity", r.similarity}};
+    if (evidence) {
+        const DuplicateEvidence& e = r.evidence;
+        j["evidence"] = {{"shared_figures", e.shared_figures},
+                         {"shared_names", e.shared_names},
+                         {"coverage", {e.coverage_a, e.coverage_b}},
+                         {"order", e.order},
+                         {"length_ratio", e.length_ratio},
+                         {"word_jaccard", e.word_jaccard},
+                         {"shingle_jaccard", e.shingle_jaccard}};
+    }
+    return j;
+}
+
+std::string dump(const nlohmann::ordered_json& j) {
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string list(const std::vector<std::string>& items, std::size_t most) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < most; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > most) out += fmt::format(" (+{} more)", items.size() - most);
+    return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+std::string clusters_to_json(const std::vector<DuplicateCluster>& clusters) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : clusters) {
+        nlohmann::ordered_json members = nlohmann::ordered_json::array();
+        for (const auto& m : c.members) members.push_back({{"id", m.id}, {"lang", m.lang}});
+        nlohmann::ordered_json relations = nlohmann::ordered_json::array();
+        for (const auto& r : c.relations) relations.push_back(relation_json(r, false));
+        list.push_back({{"id", c.id}, {"members", members}, {"relations", relations}});
+    }
+    return dump({{"clusters", list}});
+}
+
+std::string clusters_to_text(const std::vector<DuplicateCluster>& clusters) {
+    std::string out;
+    for (const auto& c : clusters) {
+        out += fmt::format("cluster {} ({} parts)\n", c.id, c.members.size());
+        for (const auto& m : c.members) out += fmt::format("  {} [{}]\n", m.id, m.lang);
+        for (const auto& r : c.relations)
+            out += fmt::format("  {} = {}  {} {:.2f}\n", r.a, r.b, r.relation, r.similarity);
+    }
+    return out;
+}
+
+std::string relations_to_json(const std::string& id, const std::vector<DuplicateRelation>& relations) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& r : relations) list.push_back(relation_json(r, true));
+    return dump({{"id", id}, {"relations", list}});
+}
+
+std::string relations_to_text(const std::vector<DuplicateRelation>& relations) {
+    std::string out;
+    for (const auto& r : relations) {
+        const DuplicateEvidence& e = r.evidence;
+        out += fmt::format("{} = {}  {} {:.2f}\n", r.a, r.b, r.relation, r.similarity);
+        out += fmt::format("  shared figures  {}\n", list(e.shared_figures, 12));
+        out += fmt::format("  shared names    {}\n", list(e.shared_names, 12));
+        out += fmt::format("  coverage        {:.2f} / {:.2f}   order {:.2f}   length ratio {:.2f}\n", e.coverage_a,
+                           e.coverage_b, e.order, e.length_ratio);
+        out += fmt::format("  word overlap    {:.2f}   phrase overlap {:.2f}\n", e.word_jaccard, e.shingle_jaccard);
+    }
+    return out;
+}
+
 }  // namespace aisearch

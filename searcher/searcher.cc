@@ -11,6 +11,7 @@
 #include "common/schema.h"
 #include "common/stored_part.h"
 #include "common/utf8.h"
+#include "searcher/duplicate_lookup.h"
 #include "searcher/query_parser.h"
 #include "searcher/ranked_match.h"
 #include "searcher/snippet_maker.h"
@@ -35,17 +36,20 @@ struct Searcher::Impl {
     void open() {
         if (paths.empty()) throw DatabaseError("no database given");
         Xapian::Database combined;
+        std::vector<Xapian::Database> shards;
         for (const auto& p : paths) {
             std::error_code ec;
             if (!std::filesystem::exists(p, ec))
                 throw DatabaseError("database '" + p + "' does not exist");
             try {
-                combined.add_database(Xapian::Database(p));
+                shards.emplace_back(p);
+                combined.add_database(shards.back());
             } catch (const Xapian::Error& e) {
                 throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
             }
         }
         db = combined;
+        duplicates = std::make_unique<DuplicateLookup>(std::move(shards));
     }
 
     Results run(const Query& q) {
@@ -71,6 +75,7 @@ struct Searcher::Impl {
     Results run_once(const Query& q, const ParsedQuery& parsed) {
         Xapian::Enquire enquire(db);
         if (q.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+        if (q.collapse_duplicates) enquire.set_collapse_key(schema::kClusterSlot);
         RankedMatches matches = rank_matches(enquire, parsed, static_cast<Xapian::doccount>(q.offset),
                                              static_cast<Xapian::doccount>(q.limit));
         const Xapian::MSet& mset = matches.mset;
@@ -93,6 +98,9 @@ struct Searcher::Impl {
             Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
             h.highlights = std::move(s.highlights);
+            h.duplicates = duplicates->versions_of(*it);
+            if (!q.lang.empty())  // the user asked for one language only
+                std::erase_if(h.duplicates, [&](const Duplicate& d) { return d.lang != q.lang; });
             r.hits.push_back(std::move(h));
         }
         return r;
@@ -122,12 +130,28 @@ struct Searcher::Impl {
         return st;
     }
 
+    // Runs `f`, reopening the databases if an indexer changed them under it.
+    template <typename F>
+    auto retrying(const char* what, F f) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return f();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= kReopenRetries) throw DatabaseError("database keeps changing");
+                open();
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError(std::string(what) + " failed: " + e.get_description());
+            }
+        }
+    }
+
     std::vector<std::string> paths;
     Analyzer analyzer;
     BilingualLexicon lexicon;
     QueryParser parser;
     SnippetMaker snippets;
     Xapian::Database db;
+    std::unique_ptr<DuplicateLookup> duplicates;
 };
 
 Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>(databases)) {}
@@ -138,6 +162,19 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Results Searcher::search(const Query& query) { return impl_->run(query); }
 
 DatabaseStats Searcher::stats() { return impl_->stats(); }
+
+std::vector<DuplicateCluster> Searcher::duplicate_clusters(const std::string& relation) {
+    std::optional<Relation> only;
+    if (!relation.empty()) {
+        only = relation_from_name(relation);
+        if (!only) throw QuerySyntaxError("relation must be exact, near or translation, not '" + relation + "'");
+    }
+    return impl_->retrying("reading duplicate clusters", [&] { return impl_->duplicates->clusters(only); });
+}
+
+std::vector<DuplicateRelation> Searcher::duplicates_of(const std::string& id) {
+    return impl_->retrying("reading duplicates", [&] { return impl_->duplicates->relations_of(id); });
+}
 
 std::string Searcher::describe(const std::string& text) {
     return impl_->parser.parse(text).query.get_description();

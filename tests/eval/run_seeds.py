@@ -10,7 +10,10 @@ query with `aisearch --json`, and checks the query's expectations:
 A document is named by the first three characters of its file name; a hit
 also returns the documents listed among its duplicates. Prints one line per
 query and a summary line "N passed, N failed"; exits 1 if any failed.
-The "duplicates" section belongs to duplicate detection and is not run here.
+The "duplicates" section is checked against `aisearch dups --json`: each
+listed cluster must be exactly one cluster, each listed relation must link
+its two parts with that relation, and the "not_duplicates" documents must be
+in no cluster. A part is named like "001#ko".
 """
 import argparse
 import json
@@ -62,6 +65,34 @@ def check(query, ranked):
     return problems
 
 
+def part_name(part_id):
+    base, _, lang = part_id.partition("#")
+    return doc_name(base) + ("#" + lang if lang else "")
+
+
+def check_duplicates(expected, clusters):
+    """Problems with the stored clusters, one string each."""
+    problems = []
+    found = [{part_name(m["id"]) for m in c["members"]} for c in clusters]
+    relations = {}
+    for c in clusters:
+        for r in c["relations"]:
+            relations[frozenset((part_name(r["a"]), part_name(r["b"])))] = r["relation"]
+    for want in expected.get("clusters", []):
+        if set(want) not in found:
+            near = [sorted(f) for f in found if f & set(want)]
+            problems.append(f"cluster {sorted(want)} not found (clusters with its members: {near})")
+    for r in expected.get("relations", []):
+        got = relations.get(frozenset((r["a"], r["b"])))
+        if got != r["relation"]:
+            problems.append(f"{r['a']} - {r['b']}: expected {r['relation']}, got {got or 'no relation'}")
+    for name in expected.get("not_duplicates", []):
+        holding = [sorted(f) for f in found if any(m.split("#")[0] == name for m in f)]
+        if holding:
+            problems.append(f"{name} should be in no cluster, is in {holding}")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--aisearch", required=True)
@@ -100,6 +131,21 @@ def main():
             else:
                 passed += 1
                 print(f"ok    {label}  (got {shown})")
+        if "duplicates" in seeds:
+            r = subprocess.run([args.aisearch, "--db", db, "dups", "--json"], capture_output=True, text=True)
+            if r.returncode not in (0, 1):
+                problems = [f"exit {r.returncode}: {r.stderr.strip()}"]
+                clusters = []
+            else:
+                clusters = json.loads(r.stdout)["clusters"]
+                problems = check_duplicates(seeds["duplicates"], clusters)
+            shown = "; ".join(" ".join(sorted(part_name(m["id"]) for m in c["members"])) for c in clusters)
+            if problems:
+                failed += 1
+                print(f"FAIL  duplicates: {'; '.join(problems)}  (clusters: {shown or 'none'})")
+            else:
+                passed += 1
+                print(f"ok    duplicates  (clusters: {shown})")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -27,6 +27,9 @@ struct Query {
     std::string lang;                 // "ko", "en", or "" for any
     std::size_t snippet_length = 200; // in characters (code points)
     SortOrder sort = SortOrder::Relevance;
+    // One hit per story: other versions of a hit (exact, near or
+    // translated copies) are listed under it instead of as hits.
+    bool collapse_duplicates = true;
 };
 
 // A highlighted range of a snippet, in code points, end exclusive.
@@ -65,6 +68,38 @@ struct Results {
     std::vector<Hit> hits;
 };
 
+// Why two parts were judged the same article (aisearch dups ID).
+struct DuplicateEvidence {
+    std::vector<std::string> shared_figures;  // normalised: p:17.7, m:usd:8000000000, d:2023-05
+    std::vector<std::string> shared_names;    // Latin-script names and lexicon terms, by English stem
+    double coverage_a = 0;  // share of a's anchors (figures, names) that b has, weighted by rarity
+    double coverage_b = 0;  // and the other way round
+    double order = 0;       // shared anchors in the same order (1 = all)
+    double length_ratio = 0;
+    double word_jaccard = 0;     // estimated, over content words
+    double shingle_jaccard = 0;  // estimated, over word 3-shingles
+};
+
+struct DuplicateRelation {
+    std::string a;  // part ids
+    std::string b;
+    std::string relation;  // "exact", "near" or "translation"
+    double similarity = 0.0;
+    DuplicateEvidence evidence;
+};
+
+struct DuplicateMember {
+    std::string id;
+    std::string lang;
+};
+
+// Parts linked by duplicate relations: one story in its versions.
+struct DuplicateCluster {
+    std::string id;
+    std::vector<DuplicateMember> members;
+    std::vector<DuplicateRelation> relations;
+};
+
 struct DatabaseStats {
     std::uint64_t documents = 0;      // articles (a bilingual one counts once)
     std::uint64_t parts = 0;          // language parts, each a Xapian document
@@ -90,6 +125,16 @@ public:
     std::string describe(const std::string& text);
 
     DatabaseStats stats();
+
+    // Every duplicate cluster; with `relation` ("exact", "near" or
+    // "translation"), only relations of that kind and the clusters that
+    // have one. Throws QuerySyntaxError for another relation name.
+    std::vector<DuplicateCluster> duplicate_clusters(const std::string& relation = "");
+
+    // The relations of one document (a part id, a document id for all its
+    // parts, or a unique prefix of one), with their evidence. Throws
+    // QuerySyntaxError if no document or several match `id`.
+    std::vector<DuplicateRelation> duplicates_of(const std::string& id);
 
 private:
     struct Impl;

@@ -1,0 +1,85 @@
+// What duplicate detection knows about one language part, computed once at
+// index time and stored with the part: a hash of its normalised words
+// (exact copies), sketches of its word set and word 3-shingles (near
+// copies), LSH band keys (near-copy candidates), and its anchors, the
+// pieces of text that survive translation: figures, Latin-script names and
+// lexicon terms (translations). compare_parts() turns two fingerprints
+// into the evidence the relation decisions use.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/analyzer.h"
+#include "common/bilingual_lexicon.h"
+#include "common/document_parser.h"
+
+namespace aisearch {
+
+struct DuplicateFingerprint {
+    static constexpr std::size_t kSketchSize = 128;  // bottom-k sketch size
+    static constexpr std::size_t kBands = 20;        // LSH bands ...
+    static constexpr std::size_t kRowsPerBand = 3;   // ... of this many MinHash rows
+
+    std::string lang;
+    std::string text_hash;                      // of the normalised words; "" if there are none
+    std::vector<std::uint32_t> word_sketch;     // smallest hashes of the distinct content words
+    std::vector<std::uint32_t> shingle_sketch;  // smallest hashes of the word 3-shingles
+    std::vector<std::uint32_t> band_keys;       // kBands keys, empty if no content words
+    // Distinct anchors in order of first appearance, "f:" + figure key
+    // (see figure_extractor.h) or "w:" + English word(s) by stem.
+    std::vector<std::string> anchors;
+    std::vector<std::string> specific_figures;  // figure keys that identify an article
+    std::vector<std::uint32_t> paragraph_lengths;  // weighted letters per paragraph (title first)
+    std::uint32_t length = 0;                      // their sum
+
+    std::string encode() const;
+    // Throws DatabaseError if `data` is not an encoded fingerprint.
+    static DuplicateFingerprint decode(std::string_view data);
+};
+
+class DuplicateFingerprinter {
+public:
+    // `stopwords`: English function words left out of the word sketch.
+    DuplicateFingerprinter(Analyzer& analyzer, const BilingualLexicon& lexicon,
+                           std::unordered_set<std::string> stopwords);
+    // Loads dup_stopwords.txt from the data directory.
+    static DuplicateFingerprinter from_data_dir(const std::filesystem::path& dir, Analyzer& analyzer,
+                                                const BilingualLexicon& lexicon);
+
+    DuplicateFingerprint fingerprint(const LanguagePart& part);
+
+private:
+    Analyzer& analyzer_;
+    const BilingualLexicon& lexicon_;
+    std::unordered_set<std::string> stopwords_;
+};
+
+// Estimated Jaccard similarity of the sets behind two bottom-k sketches
+// (exact when both sets are smaller than the sketch).
+double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                      std::size_t k = DuplicateFingerprint::kSketchSize);
+
+// The evidence that two parts are the same article.
+struct PairEvidence {
+    std::vector<std::string> shared_figures;  // figure keys both have, in a's order
+    std::vector<std::string> shared_names;    // names and terms both have, in a's order
+    std::size_t specific_a = 0, specific_b = 0, specific_shared = 0;
+    double coverage_a = 0;    // share of a's anchor weight that b has
+    double coverage_b = 0;    // and the other way round
+    double order = 0;         // shared anchors in the same order: LCS / shared
+    double length_ratio = 0;  // shorter / longer weighted length
+    double structure = 0;     // agreement of the paragraph length profiles, 0..1
+    double word_jaccard = 0;
+    double shingle_jaccard = 0;
+};
+
+// `anchor_weight` gives an anchor's weight (its inverse document frequency).
+PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
+                           const std::function<double(const std::string&)>& anchor_weight);
+
+}  // namespace aisearch

@@ -1,0 +1,258 @@
+#include "indexer/duplicate_detector.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "common/part_document.h"
+#include "common/schema.h"
+
+namespace aisearch {
+namespace {
+
+// Candidate gathering reads at most this many postings per term, so the
+// work per part stays bounded however large the database grows.
+constexpr Xapian::doccount kMaxExactPostings = 100;
+constexpr Xapian::doccount kMaxBandPostings = 500;
+constexpr Xapian::doccount kMaxAnchorPostings = 200;
+constexpr std::size_t kAnchorsQueried = 30;       // the part's rarest anchors
+constexpr std::size_t kCandidatesPerLanguage = 10;  // by shared anchor weight
+
+constexpr double kExactBonus = 1000;  // ranks sure candidates first
+constexpr double kBandBonus = 100;
+
+DuplicateFingerprint fingerprint_of(const Xapian::Document& doc) {
+    return DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
+}
+
+}  // namespace
+
+double RelationJudge::translation_score_of(const PairEvidence& e) {
+    return std::sqrt(e.coverage_a * e.coverage_b) * (0.5 + 0.5 * e.order);
+}
+
+std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFingerprint& a,
+                                                            const DuplicateFingerprint& b,
+                                                            const PairEvidence& e) const {
+    if (a.lang == b.lang) {
+        if (!a.text_hash.empty() && a.text_hash == b.text_hash) return Verdict{Relation::Exact, 1.0};
+        const double similarity = std::max(e.word_jaccard, e.shingle_jaccard);
+        if (e.shingle_jaccard >= near_shingles) return Verdict{Relation::Near, similarity};
+        if (e.word_jaccard >= near_words &&
+            (e.shingle_jaccard >= near_words_shingles || e.specific_shared >= near_words_figures))
+            return Verdict{Relation::Near, similarity};
+        return std::nullopt;
+    }
+    if (e.shared_figures.size() + e.shared_names.size() < translation_anchors) return std::nullopt;
+    if (e.length_ratio < translation_length) return std::nullopt;
+    // Both name figures that identify an article and none agree: two
+    // different stories on one topic.
+    if (e.specific_a >= 2 && e.specific_b >= 2 && e.specific_shared == 0) return std::nullopt;
+    const double score = translation_score_of(e);
+    if (score < translation_score) return std::nullopt;
+    return Verdict{Relation::Translation, score};
+}
+
+DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge)
+    : db_(db), judge_(judge) {}
+
+void DuplicateDetector::mark_pending(Xapian::WritableDatabase& db, const std::string& part_term) {
+    db.set_metadata(duplicates_pending_key(part_term), "1");
+}
+
+bool DuplicateDetector::has_pending(const Xapian::Database& db) {
+    const std::string prefix(schema::kDuplicatesPendingKey);
+    return db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix);
+}
+
+double DuplicateDetector::anchor_weight(const std::string& anchor) {
+    const auto it = weights_.find(anchor);
+    if (it != weights_.end()) return it->second;
+    const double n = db_.get_doccount();
+    const double tf = std::max<Xapian::doccount>(1, db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor)));
+    const double w = std::log((n + 1) / tf);
+    weights_.emplace(anchor, w);
+    return w;
+}
+
+std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const DuplicateFingerprint& f) {
+    std::unordered_map<Xapian::docid, double> score;
+    auto scan = [&](const std::string& term, Xapian::doccount cap, double weight) {
+        if (db_.get_termfreq(term) > cap) return;
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            if (*it != self) score[*it] += weight;
+    };
+    if (!f.text_hash.empty()) scan(schema::boolean_term(schema::kTextHash, f.text_hash), kMaxExactPostings, kExactBonus);
+    for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
+        scan(band_term(band, f.band_keys[band]), kMaxBandPostings, kBandBonus);
+    }
+    std::vector<std::pair<Xapian::doccount, const std::string*>> rare;
+    for (const auto& a : f.anchors) {
+        const Xapian::doccount tf = db_.get_termfreq(schema::boolean_term(schema::kAnchor, a));
+        if (tf > 1 && tf <= kMaxAnchorPostings) rare.emplace_back(tf, &a);
+    }
+    std::sort(rare.begin(), rare.end());
+    if (rare.size() > kAnchorsQueried) rare.resize(kAnchorsQueried);
+    for (const auto& [tf, a] : rare) scan(schema::boolean_term(schema::kAnchor, *a), kMaxAnchorPostings, anchor_weight(*a));
+
+    std::vector<std::pair<double, Xapian::docid>> same, other;
+    const bool korean = f.lang == "ko";
+    for (const auto& [did, s] : score) {
+        const bool k = did < korean_.size() && korean_[did];
+        (k == korean ? same : other).emplace_back(-s, did);
+    }
+    std::vector<Xapian::docid> out;
+    for (auto* list : {&same, &other}) {
+        std::sort(list->begin(), list->end());
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const double s = -(*list)[i].first;
+            if (i >= kCandidatesPerLanguage && s < kBandBonus) break;  // past the top, only sure ones
+            out.push_back((*list)[i].second);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> DuplicateDetector::candidates(const std::string& part_term) {
+    const auto did = find_part(db_, part_term);
+    if (!did) return {};
+    if (korean_.empty()) {
+        korean_.assign(db_.get_lastdocid() + 1, false);
+        const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
+        for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+    }
+    std::vector<std::string> out;
+    for (Xapian::docid c : candidate_ids(*did, fingerprint_of(db_.get_document(*did))))
+        out.push_back(part_term_of(db_.get_document(c)));
+    return out;
+}
+
+std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
+                                                   const DuplicateFingerprint& f, std::size_t& verified) {
+    std::vector<DuplicateLink> links;
+    double best_translation = 0;
+    auto weight = [this](const std::string& a) { return anchor_weight(a); };
+    for (Xapian::docid c : candidate_ids(did, f)) {
+        const Xapian::Document doc = db_.get_document(c);
+        const DuplicateFingerprint other = fingerprint_of(doc);
+        ++verified;
+        PairEvidence e = compare_parts(f, other, weight);
+        const auto verdict = judge_.judge(f, other, e);
+        if (!verdict) continue;
+        if (verdict->relation == Relation::Translation) best_translation = std::max(best_translation, verdict->similarity);
+        links.push_back({part_term_of(doc), verdict->relation, verdict->similarity, std::move(e)});
+    }
+    // A translation well behind the part's best is a different article
+    // on the same story; one close to it is another copy of the best.
+    std::erase_if(links, [&](const DuplicateLink& l) {
+        return l.relation == Relation::Translation &&
+               l.similarity < judge_.translation_runner_up * best_translation;
+    });
+    std::erase_if(links, [&](const DuplicateLink& l) { return l.other.empty() || l.other == term; });
+    return links;
+}
+
+DuplicateSummary DuplicateDetector::update() {
+    DuplicateSummary summary;
+    const std::string pending_prefix(schema::kDuplicatesPendingKey);
+    std::vector<std::string> pending;
+    for (auto it = db_.metadata_keys_begin(pending_prefix); it != db_.metadata_keys_end(pending_prefix); ++it)
+        pending.push_back((*it).substr(pending_prefix.size()));
+    if (pending.empty()) return summary;
+
+    korean_.assign(db_.get_lastdocid() + 1, false);
+    const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
+    for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+
+    std::map<std::string, PartDuplicates> records;  // read once, written at the end
+    auto record = [&](const std::string& term) -> PartDuplicates& {
+        auto it = records.find(term);
+        if (it == records.end()) it = records.emplace(term, read_part_duplicates(db_, term)).first;
+        return it->second;
+    };
+    std::set<std::string> touched;
+    auto touch = [&](const std::string& term) {
+        if (!touched.insert(term).second) return;
+        // Every member of the part's old cluster may change cluster too.
+        const std::string& cluster = record(term).cluster;
+        if (!cluster.empty())
+            for (const auto& m : decode_cluster_members(db_.get_metadata(cluster_key(cluster)))) touched.insert(m);
+    };
+
+    // The old links of a changed or deleted part no longer hold.
+    for (const auto& term : pending) {
+        touch(term);
+        for (const auto& l : record(term).links) {
+            touch(l.other);
+            std::erase_if(record(l.other).links, [&](const DuplicateLink& x) { return x.other == term; });
+        }
+        record(term).links.clear();
+    }
+    for (const auto& term : pending) {
+        const auto did = find_part(db_, term);
+        if (!did) continue;
+        ++summary.parts;
+        const DuplicateFingerprint f = fingerprint_of(db_.get_document(*did));
+        for (DuplicateLink& l : link(*did, term, f, summary.candidates)) {
+            auto& mine = record(term).links;
+            if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
+                continue;  // already linked from the other side
+            touch(l.other);
+            DuplicateLink back{term, l.relation, l.similarity, l.evidence};
+            std::swap(back.evidence.coverage_a, back.evidence.coverage_b);
+            std::swap(back.evidence.specific_a, back.evidence.specific_b);
+            record(l.other).links.push_back(std::move(back));
+            mine.push_back(std::move(l));
+            ++summary.links;
+        }
+    }
+
+    // Recompute the clusters of the touched parts.
+    std::set<std::string> done, old_ids, new_ids;
+    for (const auto& start : touched) {
+        if (done.count(start)) continue;
+        std::vector<std::string> members;
+        std::deque<std::string> queue{start};
+        done.insert(start);
+        while (!queue.empty()) {
+            std::string t = std::move(queue.front());
+            queue.pop_front();
+            for (const auto& l : record(t).links)
+                if (done.insert(l.other).second) queue.push_back(l.other);
+            members.push_back(std::move(t));
+        }
+        std::sort(members.begin(), members.end());
+        const std::string id = members.size() > 1 ? cluster_id(members) : std::string();
+        for (const auto& m : members) {
+            PartDuplicates& r = record(m);
+            if (!r.cluster.empty()) old_ids.insert(r.cluster);
+            r.cluster = id;
+            const auto did = find_part(db_, m);
+            if (!did) continue;
+            Xapian::Document doc = db_.get_document(*did);
+            if (doc.get_value(schema::kClusterSlot) == id) continue;
+            if (id.empty())
+                doc.remove_value(schema::kClusterSlot);
+            else
+                doc.add_value(schema::kClusterSlot, id);
+            db_.replace_document(*did, doc);
+        }
+        if (!id.empty()) {
+            new_ids.insert(id);
+            db_.set_metadata(cluster_key(id), encode_cluster_members(members));
+            ++summary.clusters;
+        }
+    }
+    for (const auto& id : old_ids)
+        if (!new_ids.count(id)) db_.set_metadata(cluster_key(id), "");
+    for (const auto& [term, r] : records)
+        db_.set_metadata(duplicates_key(term), r.links.empty() ? std::string() : encode(r));
+    for (const auto& term : pending) db_.set_metadata(duplicates_pending_key(term), "");
+    return summary;
+}
+
+}  // namespace aisearch

@@ -1,0 +1,88 @@
+// Finds exact, near and translated copies among the parts of a database
+// and keeps the duplicate clusters up to date as parts come and go.
+//
+// The indexer marks every part it adds, changes or deletes as pending, in
+// the same transaction as the change; update() then links each pending
+// part: candidates come from the index itself (the exact-text hash term,
+// the LSH band terms, the rarest anchor terms), a RelationJudge verifies
+// each, and only the clusters the pending parts touch are recomputed. An
+// interrupted run leaves the marks, so the next run finishes the work.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/duplicate_fingerprint.h"
+#include "common/duplicate_store.h"
+
+namespace aisearch {
+
+// Decides from the evidence whether two parts are the same article.
+// Thresholds were chosen for precision on tests/eval (docs/duplicates.md).
+struct RelationJudge {
+    struct Verdict {
+        Relation relation;
+        double similarity;  // 0..1, how sure: Jaccard for near, the translation score
+    };
+
+    // Same language.
+    double near_shingles = 0.5;        // near by 3-shingles alone
+    double near_words = 0.3;           // near by word set, with one of:
+    double near_words_shingles = 0.04; // ... some shared phrasing
+    std::size_t near_words_figures = 3;  // ... or this many shared specific figures
+    // Across languages.
+    std::size_t translation_anchors = 3;  // at least this many shared anchors
+    double translation_length = 0.45;     // weighted length ratio at least
+    double translation_score = 0.20;      // score at least
+    double translation_runner_up = 0.75;  // and at least this share of the part's best
+
+    std::optional<Verdict> judge(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
+                                 const PairEvidence& e) const;
+    static double translation_score_of(const PairEvidence& e);
+};
+
+struct DuplicateSummary {
+    std::size_t parts = 0;        // pending parts processed
+    std::size_t candidates = 0;   // pairs verified
+    std::size_t links = 0;        // relations found
+    std::size_t clusters = 0;     // clusters written
+};
+
+class DuplicateDetector {
+public:
+    explicit DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge = {});
+
+    // Marks a part (its Q term) as added, changed or deleted.
+    static void mark_pending(Xapian::WritableDatabase& db, const std::string& part_term);
+    static bool has_pending(const Xapian::Database& db);
+
+    // Brings the relations and clusters of every pending part up to date.
+    // The caller commits.
+    DuplicateSummary update();
+
+    // The candidate parts (Q terms) for one part, as update() gathers them.
+    std::vector<std::string> candidates(const std::string& part_term);
+
+private:
+    struct Candidate {
+        Xapian::docid did;
+        std::string term;
+        DuplicateFingerprint fingerprint;
+    };
+    double anchor_weight(const std::string& anchor);
+    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
+    std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, const DuplicateFingerprint& f,
+                                    std::size_t& verified);
+    void write_clusters(const std::vector<std::string>& touched);
+
+    Xapian::WritableDatabase& db_;
+    RelationJudge judge_;
+    std::unordered_map<std::string, double> weights_;
+    std::vector<bool> korean_;  // by docid
+};
+
+}  // namespace aisearch

@@ -1,0 +1,484 @@
+// dups_bench: how well and how fast duplicate detection finds its
+// candidates, on a database aisearch-index has already built (see
+// dups_bench.sh and README.md).
+//
+//   dups_bench DB [--max-parts N] [--planted planted.tsv] [--json FILE]
+//
+// (a) exhaustive: every pair of parts is compared (compare_parts with the
+//     index's anchor idf) and judged by the default RelationJudge: the
+//     pairs detection should find. Quadratic, so only when the database
+//     has at most --max-parts parts (default 2,000: the 1k set).
+// (b) candidates: DuplicateDetector::candidates() for every part, the
+//     pairs update() would verify. Candidate recall = accepted pairs that
+//     are candidates / accepted pairs, "full build" when either part's
+//     candidates may name the other (update() links every pending part),
+//     "incremental" when the pair must be found from the new part's side
+//     (every accepted pair counted once per direction).
+// (c) the indexer's links (the dup: records): accepted pairs it linked.
+// (d) with --planted (make_mixed_corpus.py's planted.tsv): per kind of
+//     planted pair, how many are judged duplicates, are candidates and
+//     were linked; works at any size.
+// It also recounts the postings candidate gathering reads per part, to
+// show where the time goes as the database grows.
+//
+// The database is opened as a WritableDatabase, as DuplicateDetector
+// requires, but nothing is written: candidates() only reads, and the
+// revision is checked at the end.
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "common/duplicate_fingerprint.h"
+#include "common/duplicate_store.h"
+#include "common/schema.h"
+#include "indexer/duplicate_detector.h"
+
+namespace {
+
+using aisearch::DuplicateFingerprint;
+using aisearch::Relation;
+using Clock = std::chrono::steady_clock;
+using Pair = std::pair<std::uint32_t, std::uint32_t>;  // part indexes, first < second
+
+// Mirrors the caps in indexer/duplicate_detector.cc (candidate_ids), to
+// count the postings candidate gathering reads; keep them in step.
+constexpr Xapian::doccount kMaxExactPostings = 100;
+constexpr Xapian::doccount kMaxBandPostings = 500;
+constexpr Xapian::doccount kMaxAnchorPostings = 200;
+constexpr std::size_t kAnchorsQueried = 30;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+Pair ordered(std::uint32_t a, std::uint32_t b) { return a < b ? Pair{a, b} : Pair{b, a}; }
+
+struct PairHash {
+    std::size_t operator()(const Pair& p) const { return (std::size_t(p.first) << 32) ^ p.second; }
+};
+
+struct Part {
+    Xapian::docid did;
+    std::string term;
+    DuplicateFingerprint fp;
+};
+
+int usage() {
+    std::cerr << "usage: dups_bench DB [--max-parts N] [--planted planted.tsv] [--json FILE]\n";
+    return 2;
+}
+
+const char* kRelations[] = {"exact", "near", "translation"};
+int rel_index(Relation r) { return r == Relation::Exact ? 0 : r == Relation::Near ? 1 : 2; }
+
+double pct(std::size_t a, std::size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; }
+
+struct Distribution {
+    double mean = 0, p50 = 0, p90 = 0, p99 = 0, max = 0;
+};
+template <class T>
+Distribution distribution(std::vector<T> v) {
+    Distribution d;
+    if (v.empty()) return d;
+    std::sort(v.begin(), v.end());
+    double sum = 0;
+    for (auto x : v) sum += double(x);
+    auto at = [&](double q) { return double(v[std::min(v.size() - 1, std::size_t(q * double(v.size())))]); };
+    d.mean = sum / double(v.size());
+    d.p50 = at(0.5);
+    d.p90 = at(0.9);
+    d.p99 = at(0.99);
+    d.max = double(v.back());
+    return d;
+}
+nlohmann::json to_json(const Distribution& d) {
+    return {{"mean", d.mean}, {"p50", d.p50}, {"p90", d.p90}, {"p99", d.p99}, {"max", d.max}};
+}
+void print_distribution(const char* what, const Distribution& d, const char* unit = "") {
+    std::printf("  %-34s mean %8.1f%s  p50 %7.0f  p90 %7.0f  p99 %7.0f  max %7.0f\n", what, d.mean, unit, d.p50,
+                d.p90, d.p99, d.max);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string db_path, planted_path, json_path;
+    std::size_t max_parts = 2000;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::exit(usage());
+            }
+            return argv[++i];
+        };
+        if (a == "--max-parts") max_parts = std::stoul(value());
+        else if (a == "--planted") planted_path = value();
+        else if (a == "--json") json_path = value();
+        else if (a == "-h" || a == "--help") return usage(), 0;
+        else if (!a.empty() && a[0] == '-') return usage();
+        else if (db_path.empty()) db_path = a;
+        else return usage();
+    }
+    if (db_path.empty()) return usage();
+
+    nlohmann::json out;
+    try {
+        Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);
+        const Xapian::rev revision = db.get_revision();
+
+        // Parts and their fingerprints.
+        auto t0 = Clock::now();
+        std::vector<Part> parts;
+        std::unordered_map<std::string, std::uint32_t> index_of;  // part term -> index
+        std::size_t unreadable = 0;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            const Xapian::Document doc = db.get_document(*it);
+            try {
+                Part p{*it, aisearch::part_term_of(doc),
+                       DuplicateFingerprint::decode(doc.get_value(aisearch::schema::kFingerprintSlot))};
+                index_of.emplace(p.term, std::uint32_t(parts.size()));
+                parts.push_back(std::move(p));
+            } catch (const Xapian::Error&) {
+                ++unreadable;
+            }
+        }
+        const double load_s = seconds_since(t0);
+        const std::size_t n = parts.size();
+        std::size_t n_ko = 0;
+        for (const auto& p : parts) n_ko += p.fp.lang == "ko";
+        std::printf("dups_bench %s\n", db_path.c_str());
+        std::printf("parts: %zu (ko %zu, en %zu)%s; fingerprints read in %.2f s\n", n, n_ko, n - n_ko,
+                    unreadable ? (", " + std::to_string(unreadable) + " without a fingerprint").c_str() : "",
+                    load_s);
+        out["db"] = db_path;
+        out["parts"] = n;
+        out["parts_ko"] = n_ko;
+        out["parts_without_fingerprint"] = unreadable;
+
+        // The anchor weight, as DuplicateDetector::anchor_weight computes it.
+        std::unordered_map<std::string, double> weights;
+        const double doccount = db.get_doccount();
+        auto weight = [&](const std::string& anchor) {
+            const auto it = weights.find(anchor);
+            if (it != weights.end()) return it->second;
+            const double tf = std::max<Xapian::doccount>(
+                1, db.get_termfreq(aisearch::schema::boolean_term(aisearch::schema::kAnchor, anchor)));
+            return weights.emplace(anchor, std::log((doccount + 1) / tf)).first->second;
+        };
+        const aisearch::RelationJudge judge;
+        auto judged = [&](const Part& a, const Part& b) {
+            return judge.judge(a.fp, b.fp, aisearch::compare_parts(a.fp, b.fp, weight));
+        };
+
+        // (a) Exhaustive pairs.
+        std::unordered_map<Pair, Relation, PairHash> accepted;
+        bool exhaustive = n <= max_parts;
+        std::size_t compared = 0, asymmetric = 0;
+        std::size_t by_relation[3] = {0, 0, 0};
+        if (exhaustive) {
+            t0 = Clock::now();
+            for (std::uint32_t i = 0; i < n; ++i) {
+                for (std::uint32_t j = i + 1; j < n; ++j) {
+                    // Both directions: update() judges a pair from the side
+                    // of the part it is linking, and the evidence is not
+                    // symmetric (anchor order, "in a's order").
+                    const auto ab = judged(parts[i], parts[j]);
+                    const auto ba = judged(parts[j], parts[i]);
+                    compared += 2;
+                    if (bool(ab) != bool(ba) || (ab && ba && ab->relation != ba->relation)) ++asymmetric;
+                    const auto& v = ab ? ab : ba;
+                    if (v) {
+                        accepted.emplace(Pair{i, j}, v->relation);
+                        ++by_relation[rel_index(v->relation)];
+                    }
+                }
+            }
+            const double s = seconds_since(t0);
+            std::printf("\n(a) exhaustive: %zu pairs, %zu comparisons (both directions) in %.2f s, %.2f us each\n",
+                        n * (n - 1) / 2, compared, s, compared ? 1e6 * s / double(compared) : 0.0);
+            std::printf("  accepted pairs: %zu  (exact %zu, near %zu, translation %zu)\n", accepted.size(),
+                        by_relation[0], by_relation[1], by_relation[2]);
+            std::printf("  judged differently in the two directions: %zu pairs\n", asymmetric);
+            out["exhaustive"] = {{"pairs", n * (n - 1) / 2},
+                                 {"comparisons", compared},
+                                 {"seconds", s},
+                                 {"us_per_comparison", compared ? 1e6 * s / double(compared) : 0.0},
+                                 {"accepted", accepted.size()},
+                                 {"accepted_by_relation",
+                                  {{"exact", by_relation[0]}, {"near", by_relation[1]}, {"translation", by_relation[2]}}},
+                                 {"asymmetric_pairs", asymmetric}};
+        } else {
+            std::printf("\n(a) exhaustive: skipped, %zu parts > --max-parts %zu (quadratic: %zu pairs)\n", n,
+                        max_parts, n * (n - 1) / 2);
+            out["exhaustive"] = nullptr;
+        }
+
+        // (b) Candidates, as update() gathers them.
+        aisearch::DuplicateDetector detector(db);
+        std::vector<std::vector<std::uint32_t>> cands(n);
+        std::vector<std::size_t> cand_counts;
+        std::vector<double> cand_us;
+        cand_counts.reserve(n);
+        cand_us.reserve(n);
+        std::size_t unknown_candidates = 0;
+        t0 = Clock::now();
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto t = Clock::now();
+            const auto terms = detector.candidates(parts[i].term);
+            cand_us.push_back(1e6 * seconds_since(t));
+            cand_counts.push_back(terms.size());
+            for (const auto& c : terms) {
+                const auto it = index_of.find(c);
+                if (it == index_of.end()) ++unknown_candidates;
+                else cands[i].push_back(it->second);
+            }
+            std::sort(cands[i].begin(), cands[i].end());
+        }
+        const double cand_s = seconds_since(t0);
+        std::unordered_set<Pair, PairHash> cand_pairs;
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (auto j : cands[i])
+                if (j != i) cand_pairs.insert(ordered(i, j));
+        auto is_candidate_of = [&](std::uint32_t a, std::uint32_t b) {
+            return std::binary_search(cands[a].begin(), cands[a].end(), b);
+        };
+        const Distribution cd = distribution(cand_counts), cu = distribution(cand_us);
+        std::printf("\n(b) candidates() for every part: %.2f s, %.1f us per part\n", cand_s,
+                    n ? 1e6 * cand_s / double(n) : 0.0);
+        print_distribution("candidates per part", cd);
+        print_distribution("time per part (us)", cu);
+        std::printf("  distinct candidate pairs: %zu%s\n", cand_pairs.size(),
+                    unknown_candidates ? (" (" + std::to_string(unknown_candidates) + " unknown terms)").c_str() : "");
+        out["candidates"] = {{"seconds", cand_s},
+                             {"us_per_part", n ? 1e6 * cand_s / double(n) : 0.0},
+                             {"per_part", to_json(cd)},
+                             {"us_distribution", to_json(cu)},
+                             {"distinct_pairs", cand_pairs.size()}};
+
+        // Where gathering spends its reads: postings per part and kind,
+        // recounted with the detector's caps.
+        {
+            std::vector<std::size_t> exact_p, band_p, anchor_p, total_p, anchors_n, anchor_lookups;
+            std::size_t bands_over_cap = 0, bands_total = 0, anchors_over_cap = 0, anchors_unique = 0,
+                        anchors_cut = 0;
+            for (const auto& p : parts) {
+                const auto& f = p.fp;
+                std::size_t e = 0, b = 0, a = 0;
+                if (!f.text_hash.empty()) {
+                    const auto tf = db.get_termfreq(aisearch::schema::boolean_term(aisearch::schema::kTextHash, f.text_hash));
+                    if (tf <= kMaxExactPostings) e = tf;
+                }
+                for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
+                    char key[32];  // "%02zx%08x" is 10 bytes; room for any size_t
+                    std::snprintf(key, sizeof key, "%02zx%08x", band, static_cast<unsigned>(f.band_keys[band]));
+                    const auto tf = db.get_termfreq(aisearch::schema::boolean_term(aisearch::schema::kBand, key));
+                    ++bands_total;
+                    if (tf <= kMaxBandPostings) b += tf;
+                    else ++bands_over_cap;
+                }
+                std::vector<Xapian::doccount> rare;
+                for (const auto& x : f.anchors) {
+                    const auto tf = db.get_termfreq(aisearch::schema::boolean_term(aisearch::schema::kAnchor, x));
+                    if (tf <= 1) ++anchors_unique;
+                    else if (tf > kMaxAnchorPostings) ++anchors_over_cap;
+                    else rare.push_back(tf);
+                }
+                std::sort(rare.begin(), rare.end());
+                if (rare.size() > kAnchorsQueried) {
+                    anchors_cut += rare.size() - kAnchorsQueried;
+                    rare.resize(kAnchorsQueried);
+                }
+                for (auto tf : rare) a += tf;
+                exact_p.push_back(e);
+                band_p.push_back(b);
+                anchor_p.push_back(a);
+                total_p.push_back(e + b + a);
+                anchors_n.push_back(f.anchors.size());
+                anchor_lookups.push_back(f.anchors.size() + f.band_keys.size() + 1);
+            }
+            std::printf("\n  postings read per part by candidate gathering (caps: XH %u, XB %u, XA %u, %zu rarest anchors):\n",
+                        kMaxExactPostings, kMaxBandPostings, kMaxAnchorPostings, kAnchorsQueried);
+            const Distribution de = distribution(exact_p), db_ = distribution(band_p), da = distribution(anchor_p),
+                               dt = distribution(total_p), dn = distribution(anchors_n),
+                               dl = distribution(anchor_lookups);
+            print_distribution("XH exact-hash postings", de);
+            print_distribution("XB band postings", db_);
+            print_distribution("XA anchor postings", da);
+            print_distribution("all postings", dt);
+            print_distribution("anchors per part", dn);
+            print_distribution("termfreq lookups per part", dl);
+            std::printf("  bands over the cap: %zu of %zu; anchors: %zu unique, %zu over the cap, %zu past the rarest %zu\n",
+                        bands_over_cap, bands_total, anchors_unique, anchors_over_cap, anchors_cut, kAnchorsQueried);
+            out["postings"] = {{"exact", to_json(de)},
+                               {"band", to_json(db_)},
+                               {"anchor", to_json(da)},
+                               {"total", to_json(dt)},
+                               {"anchors_per_part", to_json(dn)},
+                               {"termfreq_lookups_per_part", to_json(dl)},
+                               {"bands_over_cap", bands_over_cap},
+                               {"bands", bands_total},
+                               {"anchors_unique", anchors_unique},
+                               {"anchors_over_cap", anchors_over_cap},
+                               {"anchors_past_rarest", anchors_cut}};
+        }
+
+        // The indexer's links, read from the dup: records.
+        std::set<Pair> linked;
+        std::size_t links_by_relation[3] = {0, 0, 0}, one_sided_links = 0;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            for (const auto& l : aisearch::read_part_duplicates(db, parts[i].term).links) {
+                const auto it = index_of.find(l.other);
+                if (it == index_of.end()) continue;
+                if (linked.insert(ordered(i, it->second)).second) ++links_by_relation[rel_index(l.relation)];
+            }
+        }
+        for (const auto& [a, b] : linked) {
+            const auto back = aisearch::read_part_duplicates(db, parts[b].term).links;
+            if (std::none_of(back.begin(), back.end(), [&](const auto& l) { return l.other == parts[a].term; }))
+                ++one_sided_links;
+        }
+        std::printf("\n(c) indexer links (dup: records): %zu pairs (exact %zu, near %zu, translation %zu)%s\n",
+                    linked.size(), links_by_relation[0], links_by_relation[1], links_by_relation[2],
+                    one_sided_links ? (", " + std::to_string(one_sided_links) + " recorded on one side only").c_str() : "");
+        out["links"] = {{"pairs", linked.size()},
+                        {"by_relation",
+                         {{"exact", links_by_relation[0]}, {"near", links_by_relation[1]}, {"translation", links_by_relation[2]}}},
+                        {"one_sided", one_sided_links}};
+
+        if (exhaustive) {
+            std::size_t hit_full[3] = {0, 0, 0}, hit_incr[3] = {0, 0, 0}, hit_link[3] = {0, 0, 0};
+            for (const auto& [p, r] : accepted) {
+                const int k = rel_index(r);
+                hit_full[k] += cand_pairs.count(p);
+                hit_incr[k] += is_candidate_of(p.first, p.second) + is_candidate_of(p.second, p.first);
+                hit_link[k] += linked.count(p);
+            }
+            std::size_t links_not_accepted = 0;
+            for (const auto& p : linked) links_not_accepted += !accepted.count(p);
+            auto sum = [](const std::size_t* v) { return v[0] + v[1] + v[2]; };
+            const std::size_t total = accepted.size();
+            std::printf("\n  candidate recall = accepted pairs among the candidates / accepted pairs\n");
+            std::printf("  %-12s %9s %22s %26s %22s\n", "relation", "accepted", "full build (either side)",
+                        "incremental (each side)", "linked by the indexer");
+            auto row = [&](const char* name, std::size_t acc, std::size_t full, std::size_t incr, std::size_t link) {
+                std::printf("  %-12s %9zu %14zu %6.1f%% %18zu %6.1f%% %14zu %6.1f%%\n", name, acc, full, pct(full, acc),
+                            incr, pct(incr, 2 * acc), link, pct(link, acc));
+            };
+            nlohmann::json recall;
+            for (int k = 0; k < 3; ++k) {
+                row(kRelations[k], by_relation[k], hit_full[k], hit_incr[k], hit_link[k]);
+                recall[kRelations[k]] = {{"accepted", by_relation[k]},
+                                         {"candidate_recall", pct(hit_full[k], by_relation[k]) / 100},
+                                         {"incremental_recall", pct(hit_incr[k], 2 * by_relation[k]) / 100},
+                                         {"linked_recall", pct(hit_link[k], by_relation[k]) / 100}};
+            }
+            row("all", total, sum(hit_full), sum(hit_incr), sum(hit_link));
+            recall["all"] = {{"accepted", total},
+                             {"candidate_recall", pct(sum(hit_full), total) / 100},
+                             {"incremental_recall", pct(sum(hit_incr), 2 * total) / 100},
+                             {"linked_recall", pct(sum(hit_link), total) / 100}};
+            std::printf("  candidate pairs that are accepted: %zu of %zu (%.1f%%); links the exhaustive judge rejects: %zu\n",
+                        sum(hit_full), cand_pairs.size(), pct(sum(hit_full), cand_pairs.size()), links_not_accepted);
+            recall["candidate_precision"] = pct(sum(hit_full), cand_pairs.size()) / 100;
+            recall["links_not_accepted"] = links_not_accepted;
+            out["recall"] = recall;
+        }
+
+        // (d) Planted pairs.
+        if (!planted_path.empty()) {
+            std::ifstream in(planted_path);
+            if (!in) throw std::runtime_error("cannot read " + planted_path);
+            // A file's part: "Q" + path, or "Q" + path + "#" + lang when the
+            // file has two languages.
+            auto find = [&](const std::string& path, const std::string& lang) -> long {
+                for (const std::string& t : {"Q" + path + "#" + lang, "Q" + path}) {
+                    const auto it = index_of.find(t);
+                    if (it != index_of.end() && parts[it->second].fp.lang == lang) return long(it->second);
+                }
+                return -1;
+            };
+            struct Count {
+                std::size_t pairs = 0, missing = 0, judged = 0, as_kind = 0, candidate = 0, incremental = 0, linked = 0;
+            };
+            std::map<std::string, Count> by_kind;
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.empty() || line[0] == '#') continue;
+                std::vector<std::string> f;
+                std::size_t s = 0;
+                for (std::size_t e; (e = line.find('\t', s)) != std::string::npos; s = e + 1) f.push_back(line.substr(s, e - s));
+                f.push_back(line.substr(s));
+                if (f.size() != 5) continue;
+                Count& c = by_kind[f[0]];
+                ++c.pairs;
+                const long a = find(f[1], f[2]), b = find(f[3], f[4]);
+                if (a < 0 || b < 0) {
+                    ++c.missing;
+                    continue;
+                }
+                const auto ia = std::uint32_t(a), ib = std::uint32_t(b);
+                auto v = judged(parts[ia], parts[ib]);
+                if (!v) v = judged(parts[ib], parts[ia]);
+                if (v) {
+                    ++c.judged;
+                    c.as_kind += relation_name(v->relation) == f[0];
+                }
+                c.candidate += is_candidate_of(ia, ib) || is_candidate_of(ib, ia);
+                c.incremental += is_candidate_of(ia, ib) + is_candidate_of(ib, ia);
+                c.linked += linked.count(ordered(ia, ib));
+            }
+            std::printf("\n(d) planted pairs (%s)\n", planted_path.c_str());
+            std::printf("  %-12s %6s %8s %18s %16s %18s %16s\n", "kind", "pairs", "missing", "judged (as kind)",
+                        "candidates", "incremental", "linked");
+            nlohmann::json pj;
+            for (const auto& [kind, c] : by_kind) {
+                const std::size_t found = c.pairs - c.missing;
+                std::printf("  %-12s %6zu %8zu %8zu (%5zu) %9zu %5.1f%% %11zu %5.1f%% %9zu %5.1f%%\n", kind.c_str(),
+                            c.pairs, c.missing, c.judged, c.as_kind, c.candidate, pct(c.candidate, found),
+                            c.incremental, pct(c.incremental, 2 * found), c.linked, pct(c.linked, found));
+                pj[kind] = {{"pairs", c.pairs},      {"missing", c.missing},
+                            {"judged", c.judged},    {"judged_as_kind", c.as_kind},
+                            {"candidate", c.candidate}, {"candidate_recall", pct(c.candidate, found) / 100},
+                            {"incremental_recall", pct(c.incremental, 2 * found) / 100},
+                            {"linked", c.linked},    {"linked_recall", pct(c.linked, found) / 100}};
+            }
+            std::printf("  (missing: a file's part is not in the database; judged: the default RelationJudge accepts\n"
+                        "   the pair in either direction, in parentheses as the planted kind)\n");
+            out["planted"] = pj;
+        }
+
+        if (db.get_revision() != revision) {
+            std::cerr << "dups_bench: the database revision changed: something was written\n";
+            return 1;
+        }
+    } catch (const Xapian::Error& e) {
+        std::cerr << "dups_bench: " << e.get_description() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "dups_bench: " << e.what() << "\n";
+        return 1;
+    }
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        f << out.dump(1) << "\n";
+        if (!f) {
+            std::cerr << "dups_bench: cannot write " << json_path << "\n";
+            return 1;
+        }
+    }
+    return 0;
+}

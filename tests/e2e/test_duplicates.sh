@@ -1,0 +1,114 @@
+# Duplicate detection end to end (docs/duplicates.md): clusters found at
+# index time, kept right by incremental runs (a copy added, changed,
+# deleted; a member deleted), the same after --full, collapsed in search
+# results, and reported by `aisearch dups`.
+source "$(dirname "$0")/lib.sh"
+DB="$TMP/db"
+SRC="$TMP/src"
+mkdir -p "$SRC"
+cp "$CORPUS"/*.txt "$SRC/"
+
+index() { expect_exit "$1" "$2" -- "$AISEARCH_INDEX" --db "$DB" "${@:3}" "$SRC"; }
+
+# clusters: one line per cluster, its members' short names sorted
+# ("000 001#en 001#ko"), clusters sorted.
+clusters() {
+    "$AISEARCH" --db "$DB" dups --json "$@" | python3 -c '
+import json, sys
+def name(i):
+    base, _, lang = i.partition("#")
+    return base.split("/")[-1][:3] + ("#" + lang if lang else "")
+for c in sorted(sorted(name(m["id"]) for m in c["members"]) for c in json.load(sys.stdin)["clusters"]):
+    print(" ".join(c))'
+}
+
+# relations: "a b relation" per relation, sorted.
+relations() {
+    "$AISEARCH" --db "$DB" dups --json "$@" | python3 -c '
+import json, sys
+def name(i):
+    base, _, lang = i.partition("#")
+    return base.split("/")[-1][:3] + ("#" + lang if lang else "")
+rows = []
+for c in json.load(sys.stdin)["clusters"]:
+    for r in c["relations"]:
+        a, b = sorted((name(r["a"]), name(r["b"])))
+        assert 0 < r["similarity"] <= 1, r
+        rows.append(a + " " + b + " " + r["relation"])
+print("\n".join(sorted(rows)))'
+}
+
+expect_same() {  # GOT WANT WHAT
+    if [ "$1" == "$2" ]; then pass; else fail "$3: got [$1], expected [$2]"; fi
+}
+
+index 0 "first index"
+expect_same "$(clusters)" "000 001#en 001#ko" "corpus clusters"
+expect_same "$(relations)" "$(printf '000 001#en near\n000 001#ko translation\n001#en 001#ko translation')" "corpus relations"
+expect_same "$(relations --relation near)" "000 001#en near" "--relation near"
+expect_exit 1 "no exact copies in the corpus" -- "$AISEARCH" --db "$DB" dups --relation exact
+expect_exit 2 "unknown relation" -- "$AISEARCH" --db "$DB" dups --relation bogus
+expect_contains "$ERR" "bogus" "unknown relation is named"
+expect_lines "$ERR" 1 "unknown relation: one line"
+
+# Search collapses a story to its best part and lists the others.
+hits() {
+    "$AISEARCH" --db "$DB" --json "$@" | python3 -c '
+import json, sys
+for h in json.load(sys.stdin)["hits"]:
+    dups = ",".join(sorted(d["id"].split("/")[-1][:3] + "#" + d["lang"] + ":" + d["relation"] for d in h["duplicates"]))
+    print(h["id"].split("/")[-1][:3] + "#" + h["lang"], dups)'
+}
+got=$(hits -- "Liang Wenfeng")
+expect_lines "$got" 1 "Liang Wenfeng: one collapsed hit"
+expect_contains "$got" "000#en:" "the English rendering is listed under the hit"
+expect_contains "$got" "001#" "the other part of 001 is listed under the hit"
+got=$(hits --no-collapse -- "Liang Wenfeng")
+expect_lines "$got" 3 "--no-collapse shows every part"
+got=$(hits --lang en -- "Liang Wenfeng")
+expect_not_contains "$got" "#ko" "--lang en lists no Korean version"
+expect_exit 0 "text output" -- "$AISEARCH" --db "$DB" "Liang Wenfeng"
+expect_contains "$OUT" "translation" "text output names the relation"
+
+# One document's relations with their evidence.
+expect_exit 0 "dups ID" -- "$AISEARCH" --db "$DB" dups 001
+expect_contains "$OUT" "shared figures" "evidence: figures"
+expect_contains "$OUT" "p:17.7" "17.7% and 17.7 percent agree"
+expect_contains "$OUT" "m:usd:8000000000" "80억 달러 and \$8 billion agree"
+expect_exit 0 "dups ID --json" -- "$AISEARCH" --db "$DB" dups --json 000_7cd7f575970c0177.txt
+expect_contains "$OUT" '"shared_names"' "JSON evidence"
+expect_exit 1 "a document without duplicates" -- "$AISEARCH" --db "$DB" dups 002
+expect_contains "$OUT" "no duplicates" "says so"
+expect_exit 2 "unknown id" -- "$AISEARCH" --db "$DB" dups nosuchdoc
+expect_contains "$ERR" "nosuchdoc" "unknown id is named"
+expect_exit 2 "ambiguous id" -- "$AISEARCH" --db "$DB" dups 00
+
+# An exact copy joins a cluster of its own; the story's cluster stays.
+cp "$SRC/002_d4f2ded0015c0ffb.txt" "$SRC/005_copy.txt"
+index 0 "copy added"
+expect_same "$(clusters)" "$(printf '000 001#en 001#ko\n002 005')" "copy clustered"
+expect_same "$(relations --relation exact)" "002 005 exact" "copy is exact"
+# The copy is rewritten as another article: it leaves 002 and joins 004.
+sed -e '5,9s/ the / a /' -e '5,9s/ and / plus /' "$SRC/004_a81f5a0aed604c5e.txt" >"$SRC/005_copy.txt"
+index 0 "copy changed"
+expect_same "$(clusters)" "$(printf '000 001#en 001#ko\n004 005')" "changed copy moves cluster"
+got=$(relations)
+expect_contains "$got" "004 005 near" "edited copy is near"
+expect_exit 1 "002 lost its copy" -- "$AISEARCH" --db "$DB" dups 002
+rm "$SRC/005_copy.txt"
+index 0 "copy deleted"
+expect_same "$(clusters)" "000 001#en 001#ko" "deleted copy leaves no cluster"
+# A member deleted: the rest of the story stays together.
+mv "$SRC/000_7cd7f575970c0177.txt" "$TMP/"
+index 0 "member deleted"
+expect_same "$(clusters)" "001#en 001#ko" "cluster without 000"
+got=$(hits --no-collapse -- "Liang Wenfeng")
+expect_lines "$got" 2 "000 is gone from search"
+mv "$TMP/000_7cd7f575970c0177.txt" "$SRC/"
+index 0 "member back"
+incremental=$(relations)
+expect_same "$(clusters)" "000 001#en 001#ko" "cluster whole again"
+index 0 "full rebuild" --full
+expect_same "$(relations)" "$incremental" "--full finds the same relations as incremental runs"
+
+finish
