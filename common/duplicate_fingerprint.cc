@@ -278,13 +278,24 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
         const std::string text = sanitize_utf8(raw);
         f.paragraph_lengths.push_back(weighted_length(text));
         f.length += f.paragraph_lengths.back();
-        for (const Figure& fig : extract_figures(text)) {
-            anchors.add("f:" + fig.key);
-            if (fig.specific && specific.insert(fig.key).second) f.specific_figures.push_back(fig.key);
-        }
+        // Figures and words are taken in text order; a word inside a
+        // figure ("percent" of 17.7%) is not an anchor of its own.
+        const std::vector<Figure> figures = extract_figures(text);
+        std::size_t next_figure = 0;
+        std::uint32_t figure_end = 0;
+        auto figures_before = [&](std::uint32_t offset) {
+            for (; next_figure < figures.size() && figures[next_figure].begin <= offset; ++next_figure) {
+                const Figure& fig = figures[next_figure];
+                anchors.add("f:" + fig.key);
+                if (fig.specific && specific.insert(fig.key).second) f.specific_figures.push_back(fig.key);
+                figure_end = std::max(figure_end, fig.end);
+            }
+        };
         const std::vector<AnalyzedWord> words = analyzer_.analyze(text);
         for (std::size_t i = 0; i < words.size();) {
             const AnalyzedWord& w = words[i];
+            figures_before(w.begin);
+            const bool in_figure = w.begin < figure_end;
             if (!normalised.empty()) normalised += ' ';
             normalised += w.exact;
             const std::string& content = w.stem.empty() ? w.exact : w.stem;
@@ -295,7 +306,8 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 shingle_hashes.push_back(mix64(window[n - 3] * 31 + mix64(window[n - 2] * 31 + window[n - 1])));
             }
 
-            const BilingualLexicon::Match m = lexicon_.longest_match(words, i);
+            const BilingualLexicon::Match m =
+                in_figure ? BilingualLexicon::Match{} : lexicon_.longest_match(words, i);
             if (m.length > 0) {
                 // Anchors are named in English: a Korean entry by its
                 // English translations, so both sides of a pair agree.
@@ -318,9 +330,11 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 i += m.length;
                 continue;
             }
-            if (w.script == Script::Latin && (korean || name_like(text, w))) anchors.add(stem_key(words, i, 1));
+            if (!in_figure && w.script == Script::Latin && (korean || name_like(text, w)))
+                anchors.add(stem_key(words, i, 1));
             ++i;
         }
+        figures_before(static_cast<std::uint32_t>(text.size()));
     };
     add_text(part.title);
     for (const auto& p : part.paragraphs) add_text(p);

@@ -3,7 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <climits>
+#include <cstdint>
 #include <cstddef>
 #include <optional>
 #include <utility>
@@ -762,7 +762,7 @@ private:
 
     void emit_quantity(const Quantity& q) {
         const int digits = integer_digits(q.value);
-        if (digits > kMaxDigits) return;
+        if (digits > kMaxDigits || q.value.exponent < -kMaxDigits) return;
         const std::string value = render(q.value);
         const Numeral& n = q.numeral;
         if (!q.currency.empty())

@@ -2,12 +2,16 @@
 // candidates, on a database aisearch-index has already built (see
 // dups_bench.sh and README.md).
 //
-//   dups_bench DB [--max-parts N] [--planted planted.tsv] [--json FILE]
+//   dups_bench DB [--max-parts N] [--sample K [--all-candidates]] [--planted planted.tsv] [--json FILE]
 //
 // (a) exhaustive: every pair of parts is compared (compare_parts with the
 //     index's anchor idf) and judged by the default RelationJudge: the
 //     pairs detection should find. Quadratic, so only when the database
-//     has at most --max-parts parts (default 2,000: the 1k set).
+//     has at most --max-parts parts (default 2,000: the 1k set); above
+//     that, --sample K compares K random parts with every other part
+//     instead (K x parts pairs), an estimate of the same recall, and
+//     (b) then only runs for the parts that recall needs, unless
+//     --all-candidates.
 // (b) candidates: DuplicateDetector::candidates() for every part, the
 //     pairs update() would verify. Candidate recall = accepted pairs that
 //     are candidates / accepted pairs, "full build" when either part's
@@ -36,6 +40,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -77,7 +82,8 @@ struct Part {
 };
 
 int usage() {
-    std::cerr << "usage: dups_bench DB [--max-parts N] [--planted planted.tsv] [--json FILE]\n";
+    std::cerr << "usage: dups_bench DB [--max-parts N] [--sample K [--all-candidates]]\n"
+                 "                     [--planted planted.tsv] [--json FILE]\n";
     return 2;
 }
 
@@ -116,7 +122,8 @@ void print_distribution(const char* what, const Distribution& d, const char* uni
 
 int main(int argc, char** argv) {
     std::string db_path, planted_path, json_path;
-    std::size_t max_parts = 2000;
+    std::size_t max_parts = 2000, sample = 0;
+    bool all_candidates = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -126,6 +133,8 @@ int main(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--max-parts") max_parts = std::stoul(value());
+        else if (a == "--sample") sample = std::stoul(value());
+        else if (a == "--all-candidates") all_candidates = true;
         else if (a == "--planted") planted_path = value();
         else if (a == "--json") json_path = value();
         else if (a == "-h" || a == "--help") return usage(), 0;
@@ -184,36 +193,93 @@ int main(int argc, char** argv) {
             return judge.judge(a.fp, b.fp, aisearch::compare_parts(a.fp, b.fp, weight));
         };
 
-        // (a) Exhaustive pairs.
+        // Planted pairs (make_mixed_corpus.py's planted.tsv), as part indexes.
+        struct Planted {
+            std::string kind;
+            long a = -1, b = -1;  // -1: the file's part is not in the database
+        };
+        std::vector<Planted> planted;
+        if (!planted_path.empty()) {
+            std::ifstream in(planted_path);
+            if (!in) throw std::runtime_error("cannot read " + planted_path);
+            // A file's part: "Q" + path, or "Q" + path + "#" + lang when the
+            // file has two languages.
+            auto find = [&](const std::string& path, const std::string& lang) -> long {
+                for (const std::string& t : {"Q" + path + "#" + lang, "Q" + path}) {
+                    const auto it = index_of.find(t);
+                    if (it != index_of.end() && parts[it->second].fp.lang == lang) return long(it->second);
+                }
+                return -1;
+            };
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.empty() || line[0] == '#') continue;
+                std::vector<std::string> f;
+                std::size_t s = 0;
+                for (std::size_t e; (e = line.find('\t', s)) != std::string::npos; s = e + 1) f.push_back(line.substr(s, e - s));
+                f.push_back(line.substr(s));
+                if (f.size() != 5) continue;
+                planted.push_back({f[0], find(f[1], f[2]), find(f[3], f[4])});
+            }
+        }
+
+        // (a) Exhaustive pairs: all of them, or those of a sample of parts.
         std::unordered_map<Pair, Relation, PairHash> accepted;
-        bool exhaustive = n <= max_parts;
-        std::size_t compared = 0, asymmetric = 0;
+        std::vector<std::uint32_t> rows;  // the parts compared with every other part
+        const bool all_pairs = n <= max_parts;
+        if (all_pairs) {
+            for (std::uint32_t i = 0; i < n; ++i) rows.push_back(i);
+        } else if (sample > 0) {
+            std::vector<std::uint32_t> order(n);
+            for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+            std::mt19937 rng(12345);  // the same sample on the same database
+            std::shuffle(order.begin(), order.end(), rng);
+            order.resize(std::min(sample, n));
+            std::sort(order.begin(), order.end());
+            rows = std::move(order);
+        }
+        const bool exhaustive = !rows.empty();
+        std::vector<bool> is_row(n, false);
+        for (auto i : rows) is_row[i] = true;
+        // A pair the exhaustive stage judged.
+        auto in_scope = [&](const Pair& p) { return is_row[p.first] || is_row[p.second]; };
+        std::size_t compared = 0, asymmetric = 0, pairs_judged = 0;
         std::size_t by_relation[3] = {0, 0, 0};
         if (exhaustive) {
             t0 = Clock::now();
-            for (std::uint32_t i = 0; i < n; ++i) {
-                for (std::uint32_t j = i + 1; j < n; ++j) {
+            for (std::uint32_t i : rows) {
+                for (std::uint32_t j = 0; j < n; ++j) {
+                    if (j == i || (is_row[j] && j < i)) continue;  // each pair once
+                    if (all_pairs && j < i) continue;
                     // Both directions: update() judges a pair from the side
-                    // of the part it is linking, and the evidence is not
-                    // symmetric (anchor order, "in a's order").
+                    // of the part it is linking, and the evidence need not
+                    // be symmetric (anchor order, "in a's order").
                     const auto ab = judged(parts[i], parts[j]);
                     const auto ba = judged(parts[j], parts[i]);
                     compared += 2;
+                    ++pairs_judged;
                     if (bool(ab) != bool(ba) || (ab && ba && ab->relation != ba->relation)) ++asymmetric;
                     const auto& v = ab ? ab : ba;
                     if (v) {
-                        accepted.emplace(Pair{i, j}, v->relation);
+                        accepted.emplace(ordered(i, j), v->relation);
                         ++by_relation[rel_index(v->relation)];
                     }
                 }
             }
             const double s = seconds_since(t0);
-            std::printf("\n(a) exhaustive: %zu pairs, %zu comparisons (both directions) in %.2f s, %.2f us each\n",
-                        n * (n - 1) / 2, compared, s, compared ? 1e6 * s / double(compared) : 0.0);
+            if (all_pairs)
+                std::printf("\n(a) exhaustive: all %zu pairs, %zu comparisons (both directions) in %.2f s, %.2f us each\n",
+                            pairs_judged, compared, s, compared ? 1e6 * s / double(compared) : 0.0);
+            else
+                std::printf("\n(a) sampled exhaustive: %zu random parts x all parts = %zu pairs, %zu comparisons"
+                            " (both directions) in %.2f s, %.2f us each\n",
+                            rows.size(), pairs_judged, compared, s, compared ? 1e6 * s / double(compared) : 0.0);
             std::printf("  accepted pairs: %zu  (exact %zu, near %zu, translation %zu)\n", accepted.size(),
                         by_relation[0], by_relation[1], by_relation[2]);
             std::printf("  judged differently in the two directions: %zu pairs\n", asymmetric);
-            out["exhaustive"] = {{"pairs", n * (n - 1) / 2},
+            out["exhaustive"] = {{"mode", all_pairs ? "all" : "sample"},
+                                 {"sampled_parts", all_pairs ? 0 : rows.size()},
+                                 {"pairs", pairs_judged},
                                  {"comparisons", compared},
                                  {"seconds", s},
                                  {"us_per_comparison", compared ? 1e6 * s / double(compared) : 0.0},
@@ -222,12 +288,24 @@ int main(int argc, char** argv) {
                                   {{"exact", by_relation[0]}, {"near", by_relation[1]}, {"translation", by_relation[2]}}},
                                  {"asymmetric_pairs", asymmetric}};
         } else {
-            std::printf("\n(a) exhaustive: skipped, %zu parts > --max-parts %zu (quadratic: %zu pairs)\n", n,
-                        max_parts, n * (n - 1) / 2);
+            std::printf("\n(a) exhaustive: skipped, %zu parts > --max-parts %zu (quadratic: %zu pairs); "
+                        "--sample K estimates it\n",
+                        n, max_parts, n * (n - 1) / 2);
             out["exhaustive"] = nullptr;
         }
 
-        // (b) Candidates, as update() gathers them.
+        // (b) Candidates, as update() gathers them: for every part, or with
+        // a sample for the sampled parts, the other part of each accepted
+        // pair and the planted parts (all recall needs).
+        std::vector<bool> needed(n, all_pairs || !exhaustive || all_candidates);
+        if (!needed.empty() && !needed[0]) {
+            for (auto i : rows) needed[i] = true;
+            for (const auto& [p, r] : accepted) needed[p.first] = needed[p.second] = true;
+            for (const auto& p : planted)
+                if (p.a >= 0 && p.b >= 0) needed[std::size_t(p.a)] = needed[std::size_t(p.b)] = true;
+        }
+        std::size_t n_needed = 0;
+        for (bool x : needed) n_needed += x;
         aisearch::DuplicateDetector detector(db);
         std::vector<std::vector<std::uint32_t>> cands(n);
         std::vector<std::size_t> cand_counts;
@@ -237,6 +315,7 @@ int main(int argc, char** argv) {
         std::size_t unknown_candidates = 0;
         t0 = Clock::now();
         for (std::uint32_t i = 0; i < n; ++i) {
+            if (!needed[i]) continue;
             const auto t = Clock::now();
             const auto terms = detector.candidates(parts[i].term);
             cand_us.push_back(1e6 * seconds_since(t));
@@ -253,18 +332,25 @@ int main(int argc, char** argv) {
         for (std::uint32_t i = 0; i < n; ++i)
             for (auto j : cands[i])
                 if (j != i) cand_pairs.insert(ordered(i, j));
+        const bool every_part = n_needed == n;
         auto is_candidate_of = [&](std::uint32_t a, std::uint32_t b) {
             return std::binary_search(cands[a].begin(), cands[a].end(), b);
         };
         const Distribution cd = distribution(cand_counts), cu = distribution(cand_us);
-        std::printf("\n(b) candidates() for every part: %.2f s, %.1f us per part\n", cand_s,
-                    n ? 1e6 * cand_s / double(n) : 0.0);
+        if (every_part)
+            std::printf("\n(b) candidates() for every part: %.2f s, %.1f us per part\n", cand_s,
+                        n ? 1e6 * cand_s / double(n) : 0.0);
+        else
+            std::printf("\n(b) candidates() for %zu parts (the sampled ones, their accepted partners, the planted):"
+                        " %.2f s, %.1f us per part\n",
+                        n_needed, cand_s, n_needed ? 1e6 * cand_s / double(n_needed) : 0.0);
         print_distribution("candidates per part", cd);
         print_distribution("time per part (us)", cu);
-        std::printf("  distinct candidate pairs: %zu%s\n", cand_pairs.size(),
+        std::printf("  distinct candidate pairs%s: %zu%s\n", every_part ? "" : " of these parts", cand_pairs.size(),
                     unknown_candidates ? (" (" + std::to_string(unknown_candidates) + " unknown terms)").c_str() : "");
-        out["candidates"] = {{"seconds", cand_s},
-                             {"us_per_part", n ? 1e6 * cand_s / double(n) : 0.0},
+        out["candidates"] = {{"parts", n_needed},
+                             {"seconds", cand_s},
+                             {"us_per_part", n_needed ? 1e6 * cand_s / double(n_needed) : 0.0},
                              {"per_part", to_json(cd)},
                              {"us_distribution", to_json(cu)},
                              {"distinct_pairs", cand_pairs.size()}};
@@ -363,15 +449,23 @@ int main(int argc, char** argv) {
             std::size_t hit_full[3] = {0, 0, 0}, hit_incr[3] = {0, 0, 0}, hit_link[3] = {0, 0, 0};
             for (const auto& [p, r] : accepted) {
                 const int k = rel_index(r);
-                hit_full[k] += cand_pairs.count(p);
+                hit_full[k] += is_candidate_of(p.first, p.second) || is_candidate_of(p.second, p.first);
                 hit_incr[k] += is_candidate_of(p.first, p.second) + is_candidate_of(p.second, p.first);
                 hit_link[k] += linked.count(p);
             }
-            std::size_t links_not_accepted = 0;
-            for (const auto& p : linked) links_not_accepted += !accepted.count(p);
+            // Precision: the share of the (part, candidate) pairs update()
+            // verifies that are accepted, over the parts compared with all.
+            std::size_t links_not_accepted = 0, cand_in_scope = 0, cand_accepted = 0;
+            for (const auto& p : linked) links_not_accepted += in_scope(p) && !accepted.count(p);
+            for (auto i : rows)
+                for (auto c : cands[i]) {
+                    ++cand_in_scope;
+                    cand_accepted += accepted.count(ordered(i, c));
+                }
             auto sum = [](const std::size_t* v) { return v[0] + v[1] + v[2]; };
             const std::size_t total = accepted.size();
-            std::printf("\n  candidate recall = accepted pairs among the candidates / accepted pairs\n");
+            std::printf("\n  candidate recall = accepted pairs among the candidates / accepted pairs%s\n",
+                        all_pairs ? "" : " (pairs of the sampled parts)");
             std::printf("  %-12s %9s %22s %26s %22s\n", "relation", "accepted", "full build (either side)",
                         "incremental (each side)", "linked by the indexer");
             auto row = [&](const char* name, std::size_t acc, std::size_t full, std::size_t incr, std::size_t link) {
@@ -391,51 +485,32 @@ int main(int argc, char** argv) {
                              {"candidate_recall", pct(sum(hit_full), total) / 100},
                              {"incremental_recall", pct(sum(hit_incr), 2 * total) / 100},
                              {"linked_recall", pct(sum(hit_link), total) / 100}};
-            std::printf("  candidate pairs that are accepted: %zu of %zu (%.1f%%); links the exhaustive judge rejects: %zu\n",
-                        sum(hit_full), cand_pairs.size(), pct(sum(hit_full), cand_pairs.size()), links_not_accepted);
-            recall["candidate_precision"] = pct(sum(hit_full), cand_pairs.size()) / 100;
+            std::printf("  candidates that are accepted: %zu of %zu verified (%.1f%%); links the exhaustive judge rejects: %zu\n",
+                        cand_accepted, cand_in_scope, pct(cand_accepted, cand_in_scope), links_not_accepted);
+            recall["candidate_precision"] = pct(cand_accepted, cand_in_scope) / 100;
             recall["links_not_accepted"] = links_not_accepted;
             out["recall"] = recall;
         }
 
         // (d) Planted pairs.
         if (!planted_path.empty()) {
-            std::ifstream in(planted_path);
-            if (!in) throw std::runtime_error("cannot read " + planted_path);
-            // A file's part: "Q" + path, or "Q" + path + "#" + lang when the
-            // file has two languages.
-            auto find = [&](const std::string& path, const std::string& lang) -> long {
-                for (const std::string& t : {"Q" + path + "#" + lang, "Q" + path}) {
-                    const auto it = index_of.find(t);
-                    if (it != index_of.end() && parts[it->second].fp.lang == lang) return long(it->second);
-                }
-                return -1;
-            };
             struct Count {
                 std::size_t pairs = 0, missing = 0, judged = 0, as_kind = 0, candidate = 0, incremental = 0, linked = 0;
             };
             std::map<std::string, Count> by_kind;
-            std::string line;
-            while (std::getline(in, line)) {
-                if (line.empty() || line[0] == '#') continue;
-                std::vector<std::string> f;
-                std::size_t s = 0;
-                for (std::size_t e; (e = line.find('\t', s)) != std::string::npos; s = e + 1) f.push_back(line.substr(s, e - s));
-                f.push_back(line.substr(s));
-                if (f.size() != 5) continue;
-                Count& c = by_kind[f[0]];
+            for (const auto& p : planted) {
+                Count& c = by_kind[p.kind];
                 ++c.pairs;
-                const long a = find(f[1], f[2]), b = find(f[3], f[4]);
-                if (a < 0 || b < 0) {
+                if (p.a < 0 || p.b < 0) {
                     ++c.missing;
                     continue;
                 }
-                const auto ia = std::uint32_t(a), ib = std::uint32_t(b);
+                const auto ia = std::uint32_t(p.a), ib = std::uint32_t(p.b);
                 auto v = judged(parts[ia], parts[ib]);
                 if (!v) v = judged(parts[ib], parts[ia]);
                 if (v) {
                     ++c.judged;
-                    c.as_kind += relation_name(v->relation) == f[0];
+                    c.as_kind += relation_name(v->relation) == p.kind;
                 }
                 c.candidate += is_candidate_of(ia, ib) || is_candidate_of(ib, ia);
                 c.incremental += is_candidate_of(ia, ib) + is_candidate_of(ib, ia);

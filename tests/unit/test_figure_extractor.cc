@@ -3,6 +3,7 @@
 // keys in order, * marking a specific one (optionally @begin-end).
 #include <boost/test/unit_test.hpp>
 
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>

@@ -165,11 +165,14 @@ def compact_evidence(ev):
     lines = []
     for r in ev.get("relations", []):
         e = r.get("evidence", {})
-        lines.append("    {} = {} {} {:.2f}: figures {} names {} cov {:.2f}/{:.2f} order {:.2f} "
+        cov = e.get("coverage") or [e.get("coverage_a", 0), e.get("coverage_b", 0)]
+        names = e.get("shared_names", [])
+        figures = e.get("shared_figures", [])
+        lines.append("    {} = {} {} {:.2f}: figures {} names {} [{}] cov {:.2f}/{:.2f} order {:.2f} "
                      "len {:.2f} wordJ {:.2f} shJ {:.2f}".format(
                          r.get("a"), r.get("b"), r.get("relation"), r.get("similarity", 0),
-                         len(e.get("shared_figures", [])), len(e.get("shared_names", [])),
-                         e.get("coverage_a", 0), e.get("coverage_b", 0), e.get("order", 0),
+                         len(figures), len(names), ", ".join((figures + names)[:8]),
+                         cov[0], cov[1], e.get("order", 0),
                          e.get("length_ratio", 0), e.get("word_jaccard", 0),
                          e.get("shingle_jaccard", 0)))
     return lines or ["    (no relations)"]
@@ -247,6 +250,10 @@ def translation_eval(args, system, work):
                        and os.path.dirname(k[0][3:]) == os.path.dirname(k[1][3:])]
     to_partner_dup = [k for k in wrong if k[0].startswith("ko/")
                       and k[1] in en_dup.get("en/" + k[0][3:], ())]
+    cross_section_fp = [k for k in wrong if k[0].startswith("ko/") and k[1].startswith("en/")
+                        and os.path.dirname(k[0][3:]) != os.path.dirname(k[1][3:])]
+    lenient_precision = ratio(len(correct) + len(to_partner_dup), len(found))
+    cluster_sizes = sorted((len(c.get("members", [])) for c in clusters), reverse=True)
     linked_ko = {k[0] for k in found}
     held_linked = sorted(p for p in held_out if "ko/" + p in linked_ko)
 
@@ -284,6 +291,9 @@ def translation_eval(args, system, work):
         "held_out": len(held_out), "held_out_false_accepts": len(held_linked),
         "cluster_precision": round(co_precision, 4), "cluster_recall": round(co_recall, 4),
         "cluster_ko_en_combinations": co_pred,
+        "cross_section_false_positives": len(cross_section_fp),
+        "precision_partner_duplicates_correct": round(lenient_precision, 4),
+        "clusters": len(cluster_sizes), "largest_clusters": cluster_sizes[:5],
         "ko_pages": len(ko_pages), "distractors": len(distractors),
         "oddities": dict(odd), "index": stats,
         "false_positive_examples": [{"ko": k[0], "en": k[1], **found[k]} for k in wrong[:50]],
@@ -299,9 +309,13 @@ def translation_eval(args, system, work):
     print("translation (cluster co-membership): precision {} recall {} ({:,} ko x en "
           "combinations in clusters)".format(fmt_rate(co_correct, co_pred),
                                             fmt_rate(len(co_found & set(pairs)), n_pairs), co_pred))
-    if to_partner_dup:
-        print(f"  {len(to_partner_dup)} of the {len(wrong)} false positives link to an en page "
-              f"the system itself links (exact/near) to the true partner")
+    print(f"  false positives: {len(wrong)} ({len(same_section_fp)} same section, "
+          f"{len(cross_section_fp)} other sections, "
+          f"{len(wrong) - len(same_section_fp) - len(cross_section_fp)} other part kinds); "
+          f"{len(to_partner_dup)} link to an en page the system itself links (exact/near) to "
+          f"the true partner (precision {fmt_rate(len(correct) + len(to_partner_dup), len(found))} "
+          f"if those counted as correct)")
+    print(f"  clusters: {len(cluster_sizes)}, largest {cluster_sizes[:5]} parts")
     for what, n in odd.items():
         print(f"  note: {n} x {what}")
 
@@ -430,7 +444,12 @@ def near_eval(args, system, work):
         write_page(os.path.join(src0, p), *pages[p])
     db0 = os.path.join(work, "near0", "db")
     stats0 = system.index(db0, src0)
-    rel0, _, _ = flatten(system.clusters(db0))
+    clusters0 = system.clusters(db0)
+    rel0, _, _ = flatten(clusters0)
+    kinds0 = collections.Counter(r.get("relation") for r in rel0)
+    sims0 = collections.Counter(min(9, int(r.get("similarity", 0) * 10)) for r in rel0
+                                if r.get("relation") == "near")
+    sizes0 = sorted((len(c.get("members", [])) for c in clusters0), reverse=True)
     keys0 = KeyMap(pool_list)
     linked = set()
     for r in rel0:
@@ -442,6 +461,9 @@ def near_eval(args, system, work):
     print(f"near corpus: {len(pages)} en pages with >= 6 paragraphs and >= 150 words, "
           f"{len(pool_list)} indexed alone in {stats0['seconds']:.1f} s, {len(linked)} of them "
           f"already linked and dropped; {len(originals)} originals x {len(EDITS)} edits")
+    print("  among the unedited pages: relations {}; near similarity {}; largest clusters {}".format(
+        ", ".join(f"{k} {v}" for k, v in sorted(kinds0.items())) or "none",
+        " ".join(f"{b / 10:.1f}-:{sims0[b]}" for b in sorted(sims0)) or "-", sizes0[:5]))
 
     # Substitution words come from the other candidate pages.
     vocab = collections.Counter()
@@ -517,7 +539,8 @@ def near_eval(args, system, work):
         "exact_by_edit": dict(exact_hits), "relation_kinds": dict(kinds),
         "cluster_recall_by_edit": {e: round(ratio(clustered[e], len(originals)), 4) for e in EDITS},
         "copy_copy_found": copy_pairs_found, "copy_copy_true": copy_pairs_true,
-        "index": stats, "dedupe_index": stats0,
+        "index": stats, "dedupe_index": stats0, "dedupe_relations": dict(kinds0),
+        "dedupe_largest_clusters": sizes0[:5],
         "false_positive_examples": [{"a": a, "b": b, "relation": r.get("relation"),
                                      "similarity": r.get("similarity")} for a, b, r in wrong[:50]],
         "miss_examples": [f"{e}/{p}" for p in originals for e in EDITS if e not in direct[p]][:100],
