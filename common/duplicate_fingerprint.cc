@@ -106,14 +106,18 @@ std::string stem_key(const std::vector<AnalyzedWord>& words, std::size_t start, 
 
 class AnchorList {
 public:
-    void add(std::string key) {
-        if (seen_.insert(key).second) list_.push_back(std::move(key));
+    void add(std::string key, std::uint32_t paragraph) {
+        if (!seen_.insert(key).second) return;
+        list_.push_back(std::move(key));
+        paragraphs_.push_back(paragraph);
     }
     std::vector<std::string> take() { return std::move(list_); }
+    std::vector<std::uint32_t> take_paragraphs() { return std::move(paragraphs_); }
 
 private:
     std::unordered_set<std::string> seen_;
     std::vector<std::string> list_;
+    std::vector<std::uint32_t> paragraphs_;
 };
 
 // Longest common subsequence length of two sequences of small ids.
@@ -226,6 +230,7 @@ std::string DuplicateFingerprint::encode() const {
     put_numbers(out, shingle_sketch, true);
     put_numbers(out, band_keys, false);
     put_strings(out, anchors);
+    put_numbers(out, anchor_paragraphs, false);
     put_strings(out, specific_figures);
     put_numbers(out, paragraph_lengths, false);
     put_varint(out, length);
@@ -242,6 +247,8 @@ DuplicateFingerprint DuplicateFingerprint::decode(std::string_view data) {
     f.shingle_sketch = r.numbers(true);
     f.band_keys = r.numbers(false);
     f.anchors = r.strings();
+    f.anchor_paragraphs = r.numbers(false);
+    if (f.anchor_paragraphs.size() != f.anchors.size()) Reader::bad();
     f.specific_figures = r.strings();
     f.paragraph_lengths = r.numbers(false);
     f.length = static_cast<std::uint32_t>(r.varint());
@@ -275,6 +282,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
     std::unordered_set<std::string> specific;
 
     auto add_text = [&](const std::string& raw) {
+        const auto paragraph = static_cast<std::uint32_t>(f.paragraph_lengths.size());
         const std::string text = sanitize_utf8(raw);
         f.paragraph_lengths.push_back(weighted_length(text));
         f.length += f.paragraph_lengths.back();
@@ -286,7 +294,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
         auto figures_before = [&](std::uint32_t offset) {
             for (; next_figure < figures.size() && figures[next_figure].begin <= offset; ++next_figure) {
                 const Figure& fig = figures[next_figure];
-                anchors.add("f:" + fig.key);
+                anchors.add("f:" + fig.key, paragraph);
                 if (fig.specific && specific.insert(fig.key).second) f.specific_figures.push_back(fig.key);
                 figure_end = std::max(figure_end, fig.end);
             }
@@ -313,11 +321,11 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 // English translations, so both sides of a pair agree.
                 if (w.script == Script::Hangul) {
                     for (const auto& t : *m.translations)
-                        if (!t.empty() && t.front().script != Script::Hangul) anchors.add(stem_key(t, 0, t.size()));
+                        if (!t.empty() && t.front().script != Script::Hangul) anchors.add(stem_key(t, 0, t.size()), paragraph);
                 } else if (korean || name_like(text, w) || m.length > 1) {
-                    anchors.add(stem_key(words, i, m.length));
+                    anchors.add(stem_key(words, i, m.length), paragraph);
                 } else {
-                    anchors.add(stem_key(words, i, 1));
+                    anchors.add(stem_key(words, i, 1), paragraph);
                 }
                 // The words the entry covered still count as content.
                 for (std::size_t j = i + 1; j < i + m.length; ++j) {
@@ -331,7 +339,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 continue;
             }
             if (!in_figure && w.script == Script::Latin && (korean || name_like(text, w)))
-                anchors.add(stem_key(words, i, 1));
+                anchors.add(stem_key(words, i, 1), paragraph);
             ++i;
         }
         figures_before(static_cast<std::uint32_t>(text.size()));
@@ -341,6 +349,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
 
     if (!normalised.empty()) f.text_hash = content_hash(normalised);
     f.anchors = anchors.take();
+    f.anchor_paragraphs = anchors.take_paragraphs();
     f.word_sketch = bottom_k(word_hashes);
     f.shingle_sketch = bottom_k(shingle_hashes);
 
@@ -389,20 +398,28 @@ PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerp
     std::unordered_map<std::string, std::size_t> in_b;
     for (std::size_t i = 0; i < b.anchors.size(); ++i) in_b.emplace(b.anchors[i], i);
 
-    double total_a = 0, total_b = 0, shared = 0;
+    // Where an anchor sits, as a share of the part's paragraphs.
+    auto place = [](const DuplicateFingerprint& f, std::size_t i) {
+        const auto n = std::max<std::size_t>(1, f.paragraph_lengths.size());
+        return (f.anchor_paragraphs[i] + 0.5) / static_cast<double>(n);
+    };
+    double total_a = 0, total_b = 0, shared = 0, placed = 0;
     std::vector<std::size_t> order_a, order_b;
-    for (const auto& x : a.anchors) {
+    for (std::size_t i = 0; i < a.anchors.size(); ++i) {
+        const std::string& x = a.anchors[i];
         const double w = anchor_weight(x);
         total_a += w;
         const auto it = in_b.find(x);
         if (it == in_b.end()) continue;
         shared += w;
+        if (std::abs(place(a, i) - place(b, it->second)) <= 0.15) placed += w;
         order_a.push_back(it->second);
         (x.rfind("f:", 0) == 0 ? e.shared_figures : e.shared_names).push_back(x.substr(2));
     }
     for (const auto& x : b.anchors) total_b += anchor_weight(x);
     e.coverage_a = total_a > 0 ? shared / total_a : 0;
     e.coverage_b = total_b > 0 ? shared / total_b : 0;
+    e.position = shared > 0 ? placed / shared : 0;
     order_b = order_a;
     std::sort(order_b.begin(), order_b.end());
     e.order = order_a.empty() ? 0 : static_cast<double>(lcs_length(order_a, order_b)) / order_a.size();
@@ -416,6 +433,8 @@ PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerp
         e.length_ratio = static_cast<double>(std::min(a.length, b.length)) / std::max(a.length, b.length);
     const auto& pa = a.paragraph_lengths;
     const auto& pb = b.paragraph_lengths;
+    if (!pa.empty() && !pb.empty())
+        e.paragraph_ratio = static_cast<double>(std::min(pa.size(), pb.size())) / std::max(pa.size(), pb.size());
     if (!pa.empty() && !pb.empty() && a.length > 0 && b.length > 0) {
         if (pa.size() == pb.size()) {
             double distance = 0;

@@ -33,6 +33,7 @@ struct DuplicateFingerprint {
     // Distinct anchors in order of first appearance, "f:" + figure key
     // (see figure_extractor.h) or "w:" + English word(s) by stem.
     std::vector<std::string> anchors;
+    std::vector<std::uint32_t> anchor_paragraphs;  // the paragraph each anchor first appears in
     std::vector<std::string> specific_figures;  // figure keys that identify an article
     std::vector<std::uint32_t> paragraph_lengths;  // weighted letters per paragraph (title first)
     std::uint32_t length = 0;                      // their sum
@@ -74,6 +75,8 @@ struct PairEvidence {
     double order = 0;         // shared anchors in the same order: LCS / shared
     double length_ratio = 0;  // shorter / longer weighted length
     double structure = 0;     // agreement of the paragraph length profiles, 0..1
+    double paragraph_ratio = 0;  // fewer / more paragraphs
+    double position = 0;      // shared anchors found at the same relative place in both
     double word_jaccard = 0;
     double shingle_jaccard = 0;
 };

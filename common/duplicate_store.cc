@@ -21,6 +21,8 @@ json evidence_json(const PairEvidence& e) {
             {"order", e.order},
             {"length_ratio", e.length_ratio},
             {"structure", e.structure},
+            {"paragraph_ratio", e.paragraph_ratio},
+            {"position", e.position},
             {"word_jaccard", e.word_jaccard},
             {"shingle_jaccard", e.shingle_jaccard}};
 }
@@ -38,6 +40,8 @@ PairEvidence evidence_from(const json& j) {
     e.order = j.at("order").get<double>();
     e.length_ratio = j.at("length_ratio").get<double>();
     e.structure = j.at("structure").get<double>();
+    e.paragraph_ratio = j.at("paragraph_ratio").get<double>();
+    e.position = j.at("position").get<double>();
     e.word_jaccard = j.at("word_jaccard").get<double>();
     e.shingle_jaccard = j.at("shingle_jaccard").get<double>();
     return e;

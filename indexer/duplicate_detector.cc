@@ -29,15 +29,27 @@ DuplicateFingerprint fingerprint_of(const Xapian::Document& doc) {
     return DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
 }
 
+// The document term (F...) a part shares with the other parts of its file.
+std::string document_term_of(const Xapian::Document& doc) {
+    auto it = doc.termlist_begin();
+    it.skip_to(std::string(schema::kDocumentId));
+    if (it == doc.termlist_end()) return {};
+    std::string t = *it;
+    return t.rfind(schema::kDocumentId, 0) == 0 ? t : std::string();
+}
+
 }  // namespace
 
 double RelationJudge::translation_score_of(const PairEvidence& e) {
-    return std::sqrt(e.coverage_a * e.coverage_b) * (0.5 + 0.5 * e.order);
+    // Shared anchors, weighted by rarity, in the same order, at the same
+    // places, in paragraphs of the same proportions.
+    return std::sqrt(e.coverage_a * e.coverage_b) * (0.5 + 0.5 * e.order) * (0.5 + 0.5 * e.position) *
+           (0.5 + 0.5 * e.structure);
 }
 
 std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFingerprint& a,
                                                             const DuplicateFingerprint& b,
-                                                            const PairEvidence& e) const {
+                                                            const PairEvidence& e, bool siblings) const {
     if (a.lang == b.lang) {
         if (!a.text_hash.empty() && a.text_hash == b.text_hash) return Verdict{Relation::Exact, 1.0};
         const double similarity = std::max(e.word_jaccard, e.shingle_jaccard);
@@ -53,7 +65,7 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
     // different stories on one topic.
     if (e.specific_a >= 2 && e.specific_b >= 2 && e.specific_shared == 0) return std::nullopt;
     const double score = translation_score_of(e);
-    if (score < translation_score) return std::nullopt;
+    if (score < (siblings ? sibling_translation_score : translation_score)) return std::nullopt;
     return Verdict{Relation::Translation, score};
 }
 
@@ -87,6 +99,8 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
             if (*it != self) score[*it] += weight;
     };
     if (!f.text_hash.empty()) scan(schema::boolean_term(schema::kTextHash, f.text_hash), kMaxExactPostings, kExactBonus);
+    const std::string document = document_term_of(db_.get_document(self));
+    if (!document.empty()) scan(document, kMaxExactPostings, kExactBonus);
     for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
         scan(band_term(band, f.band_keys[band]), kMaxBandPostings, kBandBonus);
     }
@@ -131,28 +145,69 @@ std::vector<std::string> DuplicateDetector::candidates(const std::string& part_t
     return out;
 }
 
-std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
-                                                   const DuplicateFingerprint& f, std::size_t& verified) {
-    std::vector<DuplicateLink> links;
-    double best_translation = 0;
+std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, const DuplicateFingerprint& f,
+                                                                   std::size_t& verified) {
+    std::vector<Verified> out;
     auto weight = [this](const std::string& a) { return anchor_weight(a); };
+    const std::string document = document_term_of(db_.get_document(did));
     for (Xapian::docid c : candidate_ids(did, f)) {
         const Xapian::Document doc = db_.get_document(c);
-        const DuplicateFingerprint other = fingerprint_of(doc);
+        DuplicateFingerprint other = fingerprint_of(doc);
         ++verified;
         PairEvidence e = compare_parts(f, other, weight);
-        const auto verdict = judge_.judge(f, other, e);
-        if (!verdict) continue;
-        if (verdict->relation == Relation::Translation) best_translation = std::max(best_translation, verdict->similarity);
-        links.push_back({part_term_of(doc), verdict->relation, verdict->similarity, std::move(e)});
+        const bool siblings = !document.empty() && document_term_of(doc) == document;
+        const auto verdict = judge_.judge(f, other, e, siblings);
+        if (verdict) out.push_back({c, std::move(other), std::move(e), *verdict, siblings});
     }
-    // A translation well behind the part's best is a different article
-    // on the same story; one close to it is another copy of the best.
-    std::erase_if(links, [&](const DuplicateLink& l) {
-        return l.relation == Relation::Translation &&
-               l.similarity < judge_.translation_runner_up * best_translation;
-    });
-    std::erase_if(links, [&](const DuplicateLink& l) { return l.other.empty() || l.other == term; });
+    return out;
+}
+
+const DuplicateDetector::BestTranslation& DuplicateDetector::best_translation(Xapian::docid did,
+                                                                              const DuplicateFingerprint& f,
+                                                                              std::size_t& verified) {
+    auto it = best_.find(did);
+    if (it != best_.end()) return it->second;
+    return best_.emplace(did, best_of(verify(did, f, verified))).first->second;
+}
+
+DuplicateDetector::BestTranslation DuplicateDetector::best_of(const std::vector<Verified>& found) {
+    BestTranslation best;
+    for (const Verified& v : found) {
+        if (v.verdict.relation != Relation::Translation || v.siblings) continue;
+        const double s = v.verdict.similarity;
+        if (s > best.score) {
+            best.second = best.score;
+            best.score = s;
+            best.did = v.did;
+            best.fingerprint = v.fingerprint;
+        } else {
+            best.second = std::max(best.second, s);
+        }
+    }
+    return best;
+}
+
+bool DuplicateDetector::holds_against(Xapian::docid did, const BestTranslation& best) const {
+    return best.did == did && best.score >= judge_.translation_margin * best.second;
+}
+
+std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
+                                                   const DuplicateFingerprint& f, std::size_t& verified) {
+    std::vector<Verified> found = verify(did, f, verified);
+    const BestTranslation mine = best_of(found);
+    best_[did] = mine;
+    std::vector<DuplicateLink> links;
+    for (Verified& v : found) {
+        if (v.verdict.relation == Relation::Translation && !v.siblings) {
+            // Translations pair one to one: each side must be the other's
+            // clear best match.
+            if (!holds_against(v.did, mine)) continue;
+            if (!holds_against(did, best_translation(v.did, v.fingerprint, verified))) continue;
+        }
+        const std::string other = part_term_of(db_.get_document(v.did));
+        if (other.empty() || other == term) continue;
+        links.push_back({other, v.verdict.relation, v.verdict.similarity, std::move(v.evidence)});
+    }
     return links;
 }
 

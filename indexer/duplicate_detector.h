@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/duplicate_fingerprint.h"
@@ -37,11 +38,17 @@ struct RelationJudge {
     // Across languages.
     std::size_t translation_anchors = 3;  // at least this many shared anchors
     double translation_length = 0.45;     // weighted length ratio at least
-    double translation_score = 0.20;      // score at least
-    double translation_runner_up = 0.75;  // and at least this share of the part's best
+    double translation_score = 0.12;      // score at least
+    // The two language parts of one file are the same article by the
+    // file's own account: the evidence only has to not contradict it.
+    double sibling_translation_score = 0.06;
+    // Each side must be the other's best match and beat its second best
+    // by this factor: a tie means the evidence cannot tell two apart.
+    double translation_margin = 1.05;
 
+    // `siblings`: a and b are the parts of one bilingual file.
     std::optional<Verdict> judge(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
-                                 const PairEvidence& e) const;
+                                 const PairEvidence& e, bool siblings = false) const;
     static double translation_score_of(const PairEvidence& e);
 };
 
@@ -73,7 +80,24 @@ private:
         std::string term;
         DuplicateFingerprint fingerprint;
     };
+    struct Verified {
+        Xapian::docid did;
+        DuplicateFingerprint fingerprint;
+        PairEvidence evidence;
+        RelationJudge::Verdict verdict;
+        bool siblings;
+    };
+    struct BestTranslation {
+        double score = 0;
+        double second = 0;  // the runner-up's score
+        Xapian::docid did = 0;
+        DuplicateFingerprint fingerprint;
+    };
     double anchor_weight(const std::string& anchor);
+    std::vector<Verified> verify(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
+    static BestTranslation best_of(const std::vector<Verified>& found);
+    const BestTranslation& best_translation(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
+    bool holds_against(Xapian::docid did, const BestTranslation& best) const;
     std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
     std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, const DuplicateFingerprint& f,
                                     std::size_t& verified);
@@ -82,6 +106,7 @@ private:
     Xapian::WritableDatabase& db_;
     RelationJudge judge_;
     std::unordered_map<std::string, double> weights_;
+    std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
     std::vector<bool> korean_;  // by docid
 };
 

@@ -2,7 +2,8 @@
 // candidates, on a database aisearch-index has already built (see
 // dups_bench.sh and README.md).
 //
-//   dups_bench DB [--max-parts N] [--sample K [--all-candidates]] [--planted planted.tsv] [--json FILE]
+//   dups_bench DB [--max-parts N] [--sample K [--all-candidates]] [--planted planted.tsv]
+//              [--json FILE] [--pairs FILE]
 //
 // (a) exhaustive: every pair of parts is compared (compare_parts with the
 //     index's anchor idf) and judged by the default RelationJudge: the
@@ -23,7 +24,9 @@
 //     planted pair, how many are judged duplicates, are candidates and
 //     were linked; works at any size.
 // It also recounts the postings candidate gathering reads per part, to
-// show where the time goes as the database grows.
+// show where the time goes as the database grows. --pairs FILE writes
+// every accepted pair (a, b, relation, similarity, candidate, linked, and
+// the evidence), to look at what is judged a duplicate and what is missed.
 //
 // The database is opened as a WritableDatabase, as DuplicateDetector
 // requires, but nothing is written: candidates() only reads, and the
@@ -83,7 +86,7 @@ struct Part {
 
 int usage() {
     std::cerr << "usage: dups_bench DB [--max-parts N] [--sample K [--all-candidates]]\n"
-                 "                     [--planted planted.tsv] [--json FILE]\n";
+                 "                  [--planted planted.tsv] [--json FILE] [--pairs FILE]\n";
     return 2;
 }
 
@@ -121,7 +124,7 @@ void print_distribution(const char* what, const Distribution& d, const char* uni
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string db_path, planted_path, json_path;
+    std::string db_path, planted_path, json_path, pairs_path;
     std::size_t max_parts = 2000, sample = 0;
     bool all_candidates = false;
     for (int i = 1; i < argc; ++i) {
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
         else if (a == "--all-candidates") all_candidates = true;
         else if (a == "--planted") planted_path = value();
         else if (a == "--json") json_path = value();
+        else if (a == "--pairs") pairs_path = value();
         else if (a == "-h" || a == "--help") return usage(), 0;
         else if (!a.empty() && a[0] == '-') return usage();
         else if (db_path.empty()) db_path = a;
@@ -348,6 +352,39 @@ int main(int argc, char** argv) {
         print_distribution("time per part (us)", cu);
         std::printf("  distinct candidate pairs%s: %zu%s\n", every_part ? "" : " of these parts", cand_pairs.size(),
                     unknown_candidates ? (" (" + std::to_string(unknown_candidates) + " unknown terms)").c_str() : "");
+        // Where the time of one part goes: candidates() is the gathering
+        // plus a part-term lookup per candidate (which update() does only
+        // for the accepted ones); update() then verifies every candidate:
+        // reads its fingerprint, compare_parts, judge. Replayed here on the
+        // same candidates (warm caches: a lower bound).
+        std::size_t replayed = 0, replay_accepted = 0;
+        t0 = Clock::now();
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (auto c : cands[i]) {
+                const Xapian::Document doc = db.get_document(parts[c].did);
+                const auto other = DuplicateFingerprint::decode(doc.get_value(aisearch::schema::kFingerprintSlot));
+                const auto e = aisearch::compare_parts(parts[i].fp, other, weight);
+                replay_accepted += bool(judge.judge(parts[i].fp, other, e));
+                ++replayed;
+            }
+        const double verify_s = seconds_since(t0);
+        t0 = Clock::now();
+        std::size_t term_bytes = 0;
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (auto c : cands[i]) term_bytes += aisearch::part_term_of(db.get_document(parts[c].did)).size();
+        const double term_s = seconds_since(t0);
+        const double per = n_needed ? 1e6 / double(n_needed) : 0.0;
+        const double gather_us = std::max(0.0, (cand_s - term_s) * per);
+        std::printf("  time per part: gathering ~%.0f us (candidates() less %.0f us of part-term lookups), "
+                    "verification %.0f us (%.1f us per candidate: document, fingerprint, compare_parts, judge)\n",
+                    gather_us, term_s * per, verify_s * per, replayed ? 1e6 * verify_s / double(replayed) : 0.0);
+        out["time_per_part_us"] = {{"gathering", gather_us},
+                                   {"term_lookups", term_s * per},
+                                   {"verification", verify_s * per},
+                                   {"verification_per_candidate", replayed ? 1e6 * verify_s / double(replayed) : 0.0},
+                                   {"verified", replayed},
+                                   {"verified_accepted", replay_accepted},
+                                   {"term_bytes", term_bytes}};
         out["candidates"] = {{"parts", n_needed},
                              {"seconds", cand_s},
                              {"us_per_part", n_needed ? 1e6 * cand_s / double(n_needed) : 0.0},
@@ -490,6 +527,36 @@ int main(int argc, char** argv) {
             recall["candidate_precision"] = pct(cand_accepted, cand_in_scope) / 100;
             recall["links_not_accepted"] = links_not_accepted;
             out["recall"] = recall;
+        }
+
+        if (!pairs_path.empty()) {
+            std::ofstream f(pairs_path);
+            f << "part_a\tpart_b\trelation\tsimilarity\tcandidate\tlinked\tshared_figures\tshared_names"
+                 "\tcoverage_a\tcoverage_b\torder\tlength_ratio\tword_jaccard\tshingle_jaccard\n";
+            std::vector<Pair> sorted;
+            for (const auto& [p, r] : accepted) sorted.push_back(p);
+            std::sort(sorted.begin(), sorted.end());
+            auto join = [](const std::vector<std::string>& v) {
+                std::string s;
+                for (const auto& x : v) s += (s.empty() ? "" : " | ") + x;
+                return s;
+            };
+            for (const auto& [i, j] : sorted) {
+                const auto& a = parts[i];
+                const auto& b = parts[j];
+                auto e = aisearch::compare_parts(a.fp, b.fp, weight);
+                auto v = judge.judge(a.fp, b.fp, e);
+                if (!v) {
+                    e = aisearch::compare_parts(b.fp, a.fp, weight);
+                    v = judge.judge(b.fp, a.fp, e);
+                }
+                f << a.term << '\t' << b.term << '\t' << relation_name(v->relation) << '\t' << v->similarity << '\t'
+                  << (is_candidate_of(i, j) || is_candidate_of(j, i)) << '\t' << linked.count({i, j}) << '\t'
+                  << join(e.shared_figures) << '\t' << join(e.shared_names) << '\t' << e.coverage_a << '\t'
+                  << e.coverage_b << '\t' << e.order << '\t' << e.length_ratio << '\t' << e.word_jaccard << '\t'
+                  << e.shingle_jaccard << '\n';
+            }
+            if (!f) throw std::runtime_error("cannot write " + pairs_path);
         }
 
         // (d) Planted pairs.

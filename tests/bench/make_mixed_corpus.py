@@ -2,14 +2,18 @@
 """Build a duplicate-detection benchmark corpus of N .txt files from the
 LibreOffice help pages (tests/eval/libreoffice/build_corpus.py output).
 
-    make_mixed_corpus.py OUT_DIR N --help-corpus DIR [--seed S]
+    make_mixed_corpus.py OUT_DIR N --help-corpus DIR [--seed S] [--style runs|scatter]
 
 Every file is real help text, never random words, in the help's own
 proportion of Korean and English pages (824 : 2,560):
 
   mixed        the bulk: the title of one page and a run of 3-12
                consecutive paragraphs taken from one page, or from two
-               pages of the same language;
+               pages of the same language (--style runs, the default);
+               with --style scatter, 3-12 paragraphs each from a different
+               random page, so that mixed files rarely duplicate each other
+               however large N is (a control: duplicates per part stay
+               constant as N grows);
   near         planted near copies: a whole page, and a second copy of it
                with ~10% of its sentences dropped (at least one);
   exact        planted exact copies: a whole page written twice;
@@ -22,7 +26,8 @@ help page while the pool lasts. 1,000 files hold 100 + 50 + 20 planted
 pairs, 10,000 and more hold 500 + 300 + 100. The mixed files reuse the
 3,384 help pages, so at 10k and 100k they also overlap each other (runs
 of the same paragraphs): realistic vocabulary, genuine incidental
-duplicates.
+duplicates, and more of them per file the larger N is (each page is used
+~N/3,000 times).
 
 Files go to OUT_DIR/NNN/NNNNNN-KIND.txt, at most 1,000 per directory, in
 a shuffled order. OUT_DIR/planted.tsv (not a format the indexer reads)
@@ -90,6 +95,8 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("--help-corpus", required=True, help="output directory of build_corpus.py (ko/, en/)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--style", choices=("runs", "scatter"), default="runs",
+                    help="mixed files: runs of consecutive paragraphs (default) or scattered paragraphs")
     args = ap.parse_args()
     if args.n < 10:
         sys.exit("make_mixed_corpus: N must be at least 10")
@@ -152,7 +159,9 @@ def main():
         title = rng.choice(pages[lang])[1]
         length = rng.randint(3, 12)
         first = rng.choice(pages[lang])[2]
-        if rng.random() < 0.5:
+        if args.style == "scatter":
+            body = [rng.choice(rng.choice(pages[lang])[2]) for _ in range(length)]
+        elif rng.random() < 0.5:
             a = rng.randint(1, max(1, length - 1))
             body = paragraph_run(first, rng, a) + paragraph_run(rng.choice(pages[lang])[2], rng, length - a)
         else:
@@ -182,7 +191,7 @@ def main():
     for kind, lang, _, _ in docs:
         counts[(kind, lang)] = counts.get((kind, lang), 0) + 1
     summary = ", ".join(f"{k} {l} {c}" for (k, l), c in sorted(counts.items()))
-    print(f"{len(docs)} files in {out_dir} ({summary}); {len(planted)} planted pairs "
+    print(f"{len(docs)} files in {out_dir}, --style {args.style} ({summary}); {len(planted)} planted pairs "
           f"from {n_ko} ko + {n_en} en help pages")
 
 

@@ -109,12 +109,12 @@ class System:
     def evidence(self, db, part_id):
         proc = subprocess.run([self.aisearch, "--db", db, "dups", "--json", part_id],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if proc.returncode != 0:
-            return {"error": (proc.stderr or proc.stdout).strip()}
+        # Exit 1 with a JSON answer means "no relations", like a search with no hits.
         try:
             return json.loads(proc.stdout)
         except ValueError:
-            return {"error": proc.stdout.strip()[:200]}
+            return {"error": (proc.stderr or proc.stdout).strip()[:300]
+                    or f"exit {proc.returncode}"}
 
 
 class KeyMap:
@@ -212,6 +212,7 @@ def translation_eval(args, system, work):
     # Parts of the same file kind linked exact/near among the English pages:
     # used to tell "linked to a duplicate of the true partner" apart.
     en_dup = collections.defaultdict(set)
+    en_relations = []  # (relpath, relpath, relation, similarity) between two en pages
     found = {}  # (ko key, en key) -> relation record
     odd = collections.Counter()
     for r in relations:
@@ -220,6 +221,7 @@ def translation_eval(args, system, work):
             if ka and kb and ka.startswith("en/") and kb.startswith("en/"):
                 en_dup[ka].add(kb)
                 en_dup[kb].add(ka)
+                en_relations.append((ka[3:], kb[3:], r.get("relation"), r.get("similarity", 0)))
             continue
         la, lb = part_lang(r["a"], langs), part_lang(r["b"], langs)
         if {la, lb} != {"ko", "en"}:
@@ -320,15 +322,25 @@ def translation_eval(args, system, work):
         print(f"  note: {n} x {what}")
 
     if args.examples:
-        print(f"  false positives (first {args.examples} by similarity):")
-        for k in sorted(wrong, key=lambda k: -found[k]["similarity"])[:args.examples]:
+        print(f"  false positives (highest similarity, one per ko page, with all its relations):")
+        shown = set()
+        for k in sorted(wrong, key=lambda k: (-found[k]["similarity"], k)):
+            if k[0] in shown or len(shown) >= args.examples:
+                continue
+            shown.add(k[0])
             print("   {} -> {} ({:.2f})".format(k[0], k[1], found[k]["similarity"]))
             for line in compact_evidence(system.evidence(db, found[k]["ko_id"])):
                 print(line)
         picks = sorted(misses, key=lambda p: stable_hash("miss", p))[:args.examples]
         print(f"  misses ({len(misses)}; {len(picks)} shown, with the ko page's relations):")
         for p in picks:
-            print(f"   ko/{p}")
+            ko_title, ko_body = read_page(os.path.join(corpus, "ko", p))
+            en_title, en_body = read_page(os.path.join(corpus, "en", p))
+            latin = sum(len(WORD.findall(line)) for line in [ko_title] + ko_body)
+            partner_links = sorted(k[0] for k in found if k[1] == "en/" + p)
+            print(f"   ko/{p}: {len(ko_body)} paragraphs, {latin} Latin-script words; en original "
+                  f"{len(en_body)} paragraphs, translation links of the original: "
+                  f"{', '.join(partner_links) or 'none'}")
             for line in compact_evidence(system.evidence(db, "ko/" + p)):
                 print(line)
         if held_linked:
@@ -336,7 +348,7 @@ def translation_eval(args, system, work):
             for p in held_linked[:args.examples]:
                 others = [k[1] for k in found if k[0] == "ko/" + p]
                 print(f"   ko/{p} -> {', '.join(others)}")
-    return res
+    return res, {"present": set(en_pages), "relations": en_relations}
 
 
 def _mkparent(path):
@@ -425,7 +437,10 @@ def make_copy(edit, body, rng, pool, own_words):
     raise ValueError(edit)
 
 
-def near_eval(args, system, work):
+def near_eval(args, system, work, en_index=None):
+    """en_index: the en pages of the translation corpus and the exact/near
+    relations the system found between them; when given, the dedupe step
+    uses them instead of indexing the candidates a second time."""
     corpus = args.help_corpus
     with open(os.path.join(corpus, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
@@ -435,35 +450,45 @@ def near_eval(args, system, work):
         words = sum(len(WORD.findall(line)) for line in body)
         if len(body) >= 6 and words >= 150:
             pages[p] = (title, body)
-    # Dedupe step: index the candidates alone, drop the ones already linked.
+    # Dedupe step: drop the candidates the system already links to each
+    # other (the help has many templated, genuinely near-identical pages).
     pool_list = sorted(pages, key=lambda p: (stable_hash("near", p), p))
-    if args.near_pool:
-        pool_list = pool_list[:args.near_pool]
-    src0 = os.path.join(work, "near0", "src")
-    for p in pool_list:
-        write_page(os.path.join(src0, p), *pages[p])
-    db0 = os.path.join(work, "near0", "db")
-    stats0 = system.index(db0, src0)
-    clusters0 = system.clusters(db0)
-    rel0, _, _ = flatten(clusters0)
-    kinds0 = collections.Counter(r.get("relation") for r in rel0)
-    sims0 = collections.Counter(min(9, int(r.get("similarity", 0) * 10)) for r in rel0
-                                if r.get("relation") == "near")
-    sizes0 = sorted((len(c.get("members", [])) for c in clusters0), reverse=True)
-    keys0 = KeyMap(pool_list)
-    linked = set()
-    for r in rel0:
-        for side in ("a", "b"):
-            k = keys0.key(r[side])
-            if k:
-                linked.add(k)
+    if en_index is not None:
+        # They were indexed with the translation corpus (all en pages of the
+        # sections with Korean pages): use its relations, no second index.
+        pool_list = [p for p in pool_list if p in en_index["present"]]
+        rel0 = [(a, b, kind, sim) for a, b, kind, sim in en_index["relations"]
+                if a in pages and b in pages]
+        how = "indexed with the translation corpus"
+        stats0 = None
+        if args.near_pool:
+            pool_list = pool_list[:args.near_pool]
+    else:
+        if args.near_pool:
+            pool_list = pool_list[:args.near_pool]
+        src0 = os.path.join(work, "near0", "src")
+        for p in pool_list:
+            write_page(os.path.join(src0, p), *pages[p])
+        db0 = os.path.join(work, "near0", "db")
+        stats0 = system.index(db0, src0)
+        flat, _, _ = flatten(system.clusters(db0))
+        keys0 = KeyMap(pool_list)
+        rel0 = [(keys0.key(r["a"]), keys0.key(r["b"]), r.get("relation"), r.get("similarity", 0))
+                for r in flat]
+        rel0 = [x for x in rel0 if x[0] and x[1]]
+        how = f"indexed alone in {stats0['seconds']:.1f} s"
+    pool_set = set(pool_list)
+    rel0 = [x for x in rel0 if x[0] in pool_set and x[1] in pool_set]
+    kinds0 = collections.Counter(x[2] for x in rel0)
+    sims0 = collections.Counter(min(9, int(x[3] * 10)) for x in rel0 if x[2] == "near")
+    linked = {x[0] for x in rel0} | {x[1] for x in rel0}
     originals = [p for p in pool_list if p not in linked][:args.near_sample]
     print(f"near corpus: {len(pages)} en pages with >= 6 paragraphs and >= 150 words, "
-          f"{len(pool_list)} indexed alone in {stats0['seconds']:.1f} s, {len(linked)} of them "
-          f"already linked and dropped; {len(originals)} originals x {len(EDITS)} edits")
-    print("  among the unedited pages: relations {}; near similarity {}; largest clusters {}".format(
+          f"{len(pool_list)} of them {how}; {len(linked)} linked to each other and dropped; "
+          f"{len(originals)} originals x {len(EDITS)} edits")
+    print("  relations among the unedited candidates: {}; near by similarity {}".format(
         ", ".join(f"{k} {v}" for k, v in sorted(kinds0.items())) or "none",
-        " ".join(f"{b / 10:.1f}-:{sims0[b]}" for b in sorted(sims0)) or "-", sizes0[:5]))
+        " ".join(f"{b / 10:.1f}+:{sims0[b]}" for b in sorted(sims0)) or "-"))
 
     # Substitution words come from the other candidate pages.
     vocab = collections.Counter()
@@ -539,8 +564,8 @@ def near_eval(args, system, work):
         "exact_by_edit": dict(exact_hits), "relation_kinds": dict(kinds),
         "cluster_recall_by_edit": {e: round(ratio(clustered[e], len(originals)), 4) for e in EDITS},
         "copy_copy_found": copy_pairs_found, "copy_copy_true": copy_pairs_true,
-        "index": stats, "dedupe_index": stats0, "dedupe_relations": dict(kinds0),
-        "dedupe_largest_clusters": sizes0[:5],
+        "index": stats, "dedupe_index": stats0, "dedupe_pool": len(pool_list),
+        "dedupe_relations": dict(kinds0),
         "false_positive_examples": [{"a": a, "b": b, "relation": r.get("relation"),
                                      "similarity": r.get("similarity")} for a, b, r in wrong[:50]],
         "miss_examples": [f"{e}/{p}" for p in originals for e in EDITS if e not in direct[p]][:100],
@@ -559,8 +584,15 @@ def near_eval(args, system, work):
               ", ".join(f"{e} {exact_hits[e]}" for e in EDITS if exact_hits[e]))
 
     if args.examples:
-        print(f"  false positives ({len(wrong)}; first {args.examples} by similarity):")
-        for a, b, r in sorted(wrong, key=lambda x: -x[2].get("similarity", 0))[:args.examples]:
+        pages_fp = {frozenset((group[a][0], group[b][0])) for a, b, _ in wrong}
+        print(f"  false positives ({len(wrong)} between {len(pages_fp)} pairs of originals; "
+              f"highest similarity, one per pair of originals):")
+        shown = set()
+        for a, b, r in sorted(wrong, key=lambda x: (-x[2].get("similarity", 0), x[0], x[1])):
+            pair = frozenset((group[a][0], group[b][0]))
+            if pair in shown or len(shown) >= args.examples:
+                continue
+            shown.add(pair)
             print("   {} = {} {} {:.2f}".format(a, b, r.get("relation"), r.get("similarity", 0)))
             for line in compact_evidence(system.evidence(db, r["a"])):
                 if r["b"] in line:
@@ -604,7 +636,10 @@ def main():
     ap.add_argument("--max-distractors", type=int, default=1600)
     ap.add_argument("--near-sample", type=int, default=300)
     ap.add_argument("--near-pool", type=int, default=0,
-                    help="index at most this many candidate originals in the dedupe step (0: all)")
+                    help="consider at most this many candidate originals (0: all)")
+    ap.add_argument("--near-separate-dedupe", action="store_true",
+                    help="index the near candidates alone for the dedupe step instead of reusing "
+                         "the translation corpus (always so with --only near)")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--examples", type=int, default=5,
                     help="false positives and misses to show with their evidence")
@@ -633,10 +668,13 @@ def main():
     start = time.monotonic()
     try:
         if args.only in (None, "translation"):
-            results["translation"] = translation_eval(args, system, work)
+            results["translation"], en_index = translation_eval(args, system, work)
             print()
+        else:
+            en_index = None
         if args.only in (None, "near"):
-            results["near"] = near_eval(args, system, work)
+            results["near"] = near_eval(args, system, work,
+                                        None if args.near_separate_dedupe else en_index)
             print()
     except (RuntimeError, ValueError, OSError) as e:
         print(f"dup_eval: {e}", file=sys.stderr)
