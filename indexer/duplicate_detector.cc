@@ -54,8 +54,10 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
         if (!a.text_hash.empty() && a.text_hash == b.text_hash) return Verdict{Relation::Exact, 1.0};
         const double similarity = std::max(e.word_jaccard, e.shingle_jaccard);
         if (e.shingle_jaccard >= near_shingles) return Verdict{Relation::Near, similarity};
-        if (e.word_jaccard >= near_words &&
-            (e.shingle_jaccard >= near_words_shingles || e.specific_shared >= near_words_figures))
+        if (e.word_jaccard >= near_edited_words && e.shingle_jaccard >= near_edited_shingles)
+            return Verdict{Relation::Near, similarity};
+        if (e.word_jaccard >= near_words && e.shingle_jaccard >= near_words_shingles &&
+            e.specific_shared >= near_words_figures)
             return Verdict{Relation::Near, similarity};
         return std::nullopt;
     }
@@ -145,19 +147,27 @@ std::vector<std::string> DuplicateDetector::candidates(const std::string& part_t
     return out;
 }
 
+const DuplicateDetector::Known& DuplicateDetector::known(Xapian::docid did) {
+    constexpr std::size_t kMaxKnown = 50000;  // bounds memory on large runs
+    auto it = known_.find(did);
+    if (it != known_.end()) return it->second;
+    if (known_.size() >= kMaxKnown) known_.clear();
+    const Xapian::Document doc = db_.get_document(did);
+    return known_.emplace(did, Known{fingerprint_of(doc), document_term_of(doc)}).first->second;
+}
+
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, const DuplicateFingerprint& f,
                                                                    std::size_t& verified) {
     std::vector<Verified> out;
     auto weight = [this](const std::string& a) { return anchor_weight(a); };
     const std::string document = document_term_of(db_.get_document(did));
     for (Xapian::docid c : candidate_ids(did, f)) {
-        const Xapian::Document doc = db_.get_document(c);
-        DuplicateFingerprint other = fingerprint_of(doc);
+        const Known& other = known(c);
         ++verified;
-        PairEvidence e = compare_parts(f, other, weight);
-        const bool siblings = !document.empty() && document_term_of(doc) == document;
-        const auto verdict = judge_.judge(f, other, e, siblings);
-        if (verdict) out.push_back({c, std::move(other), std::move(e), *verdict, siblings});
+        PairEvidence e = compare_parts(f, other.fingerprint, weight);
+        const bool siblings = !document.empty() && other.document == document;
+        const auto verdict = judge_.judge(f, other.fingerprint, e, siblings);
+        if (verdict) out.push_back({c, other.fingerprint, std::move(e), *verdict, siblings});
     }
     return out;
 }

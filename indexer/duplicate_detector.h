@@ -32,9 +32,13 @@ struct RelationJudge {
 
     // Same language.
     double near_shingles = 0.5;        // near by 3-shingles alone
-    double near_words = 0.3;           // near by word set, with one of:
-    double near_words_shingles = 0.04; // ... some shared phrasing
-    std::size_t near_words_figures = 3;  // ... or this many shared specific figures
+    double near_edited_words = 0.5;    // an edited copy: most words and
+    double near_edited_shingles = 0.1; // ... some phrasing kept
+    // A rewording of the same story: many words, a little phrasing and
+    // the same specific figures (pages on one topic share words, not figures).
+    double near_words = 0.3;
+    double near_words_shingles = 0.04;
+    std::size_t near_words_figures = 3;
     // Across languages.
     std::size_t translation_anchors = 3;  // at least this many shared anchors
     double translation_length = 0.45;     // weighted length ratio at least
@@ -93,6 +97,11 @@ private:
         Xapian::docid did = 0;
         DuplicateFingerprint fingerprint;
     };
+    struct Known {  // what verification reads of a candidate, read once per run
+        DuplicateFingerprint fingerprint;
+        std::string document;
+    };
+    const Known& known(Xapian::docid did);
     double anchor_weight(const std::string& anchor);
     std::vector<Verified> verify(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
@@ -107,6 +116,7 @@ private:
     RelationJudge judge_;
     std::unordered_map<std::string, double> weights_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
+    std::unordered_map<Xapian::docid, Known> known_;
     std::vector<bool> korean_;  // by docid
 };
 
