@@ -148,7 +148,7 @@ std::vector<std::string> DuplicateDetector::candidates(const std::string& part_t
 }
 
 const DuplicateDetector::Known& DuplicateDetector::known(Xapian::docid did) {
-    constexpr std::size_t kMaxKnown = 50000;  // bounds memory on large runs
+    constexpr std::size_t kMaxKnown = 20000;  // bounds memory on large runs
     auto it = known_.find(did);
     if (it != known_.end()) return it->second;
     if (known_.size() >= kMaxKnown) known_.clear();
@@ -189,7 +189,6 @@ DuplicateDetector::BestTranslation DuplicateDetector::best_of(const std::vector<
             best.second = best.score;
             best.score = s;
             best.did = v.did;
-            best.fingerprint = v.fingerprint;
         } else {
             best.second = std::max(best.second, s);
         }
@@ -221,7 +220,8 @@ std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std:
     return links;
 }
 
-DuplicateSummary DuplicateDetector::update() {
+DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoint) {
+    constexpr std::size_t kChunk = 1000;  // parts between checkpoints: bounds memory
     DuplicateSummary summary;
     const std::string pending_prefix(schema::kDuplicatesPendingKey);
     std::vector<std::string> pending;
@@ -233,11 +233,19 @@ DuplicateSummary DuplicateDetector::update() {
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
 
-    std::map<std::string, PartDuplicates> records;  // read once, written at the end
+    // Records are read once and written back at each checkpoint.
+    std::map<std::string, PartDuplicates> records;
     auto record = [&](const std::string& term) -> PartDuplicates& {
         auto it = records.find(term);
         if (it == records.end()) it = records.emplace(term, read_part_duplicates(db_, term)).first;
         return it->second;
+    };
+    auto flush = [&] {
+        for (const auto& [term, r] : records)
+            db_.set_metadata(duplicates_key(term), r.links.empty() && r.cluster.empty() ? std::string() : encode(r));
+        records.clear();
+        weights_.clear();
+        if (checkpoint) checkpoint();
     };
     std::set<std::string> touched;
     auto touch = [&](const std::string& term) {
@@ -257,27 +265,33 @@ DuplicateSummary DuplicateDetector::update() {
         }
         record(term).links.clear();
     }
-    for (const auto& term : pending) {
-        const auto did = find_part(db_, term);
-        if (!did) continue;
-        ++summary.parts;
-        const DuplicateFingerprint f = fingerprint_of(db_.get_document(*did));
-        for (DuplicateLink& l : link(*did, term, f, summary.candidates)) {
-            auto& mine = record(term).links;
-            if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
-                continue;  // already linked from the other side
-            touch(l.other);
-            DuplicateLink back{term, l.relation, l.similarity, l.evidence};
-            std::swap(back.evidence.coverage_a, back.evidence.coverage_b);
-            std::swap(back.evidence.specific_a, back.evidence.specific_b);
-            record(l.other).links.push_back(std::move(back));
-            mine.push_back(std::move(l));
-            ++summary.links;
+    flush();
+
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const std::string& term = pending[i];
+        if (const auto did = find_part(db_, term)) {
+            ++summary.parts;
+            const DuplicateFingerprint f = fingerprint_of(db_.get_document(*did));
+            for (DuplicateLink& l : link(*did, term, f, summary.candidates)) {
+                auto& mine = record(term).links;
+                if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
+                    continue;  // already linked from the other side
+                touch(l.other);
+                DuplicateLink back{term, l.relation, l.similarity, l.evidence};
+                std::swap(back.evidence.coverage_a, back.evidence.coverage_b);
+                std::swap(back.evidence.specific_a, back.evidence.specific_b);
+                record(l.other).links.push_back(std::move(back));
+                mine.push_back(std::move(l));
+                ++summary.links;
+            }
         }
+        if ((i + 1) % kChunk == 0) flush();
     }
+    flush();
 
     // Recompute the clusters of the touched parts.
     std::set<std::string> done, old_ids, new_ids;
+    std::size_t rewritten = 0;
     for (const auto& start : touched) {
         if (done.count(start)) continue;
         std::vector<std::string> members;
@@ -305,18 +319,22 @@ DuplicateSummary DuplicateDetector::update() {
             else
                 doc.add_value(schema::kClusterSlot, id);
             db_.replace_document(*did, doc);
+            ++rewritten;
         }
         if (!id.empty()) {
             new_ids.insert(id);
             db_.set_metadata(cluster_key(id), encode_cluster_members(members));
             ++summary.clusters;
         }
+        if (records.size() >= kChunk || rewritten >= kChunk) {
+            flush();
+            rewritten = 0;
+        }
     }
     for (const auto& id : old_ids)
         if (!new_ids.count(id)) db_.set_metadata(cluster_key(id), "");
-    for (const auto& [term, r] : records)
-        db_.set_metadata(duplicates_key(term), r.links.empty() ? std::string() : encode(r));
     for (const auto& term : pending) db_.set_metadata(duplicates_pending_key(term), "");
+    flush();
     return summary;
 }
 

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -72,8 +73,10 @@ public:
     static bool has_pending(const Xapian::Database& db);
 
     // Brings the relations and clusters of every pending part up to date.
-    // The caller commits.
-    DuplicateSummary update();
+    // `checkpoint` is called every thousand parts or so (the indexer
+    // commits there, so memory stays bounded); the pending marks are
+    // cleared last, so an interrupted update is finished by the next one.
+    DuplicateSummary update(const std::function<void()>& checkpoint = {});
 
     // The candidate parts (Q terms) for one part, as update() gathers them.
     std::vector<std::string> candidates(const std::string& part_term);
@@ -95,7 +98,6 @@ private:
         double score = 0;
         double second = 0;  // the runner-up's score
         Xapian::docid did = 0;
-        DuplicateFingerprint fingerprint;
     };
     struct Known {  // what verification reads of a candidate, read once per run
         DuplicateFingerprint fingerprint;

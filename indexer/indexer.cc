@@ -163,7 +163,7 @@ struct Indexer::Impl {
         delete_vanished(db, scanned, seen);
         // Also finishes the duplicate links an interrupted run left.
         const auto detect_start = Clock::now();
-        duplicates = DuplicateDetector(db).update();
+        duplicates = DuplicateDetector(db).update([&] { maybe_commit(true); });
         summary.duplicate_parts = duplicates.parts;
         summary.duplicate_candidates = duplicates.candidates;
         summary.duplicate_links = duplicates.links;
