@@ -65,34 +65,16 @@ std::uint32_t weighted_length(std::string_view text) {
     return static_cast<std::uint32_t>(std::lround(n));
 }
 
-// A Latin word in English text that a translation would keep as it is:
-// a name, an acronym or a model number, not an ordinary word.
+// A Latin word in English text that a translation may keep as it is: a
+// name, an acronym, a model number or a capitalised interface name
+// ("Format - Cells"). The caller leaves out function words, so a sentence's
+// capitalised first word counts only if it has content.
 bool name_like(std::string_view text, const AnalyzedWord& w) {
     if (w.begin >= text.size()) return false;
     const std::string_view surface = text.substr(w.begin, w.end - w.begin);
     const bool digit = std::any_of(surface.begin(), surface.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digit) return true;
     const unsigned char first = static_cast<unsigned char>(surface[0]);
-    if (!(first >= 'A' && first <= 'Z')) return false;
-    if (surface.size() >= 2 && std::all_of(surface.begin(), surface.end(), [](char c) {
-            return !(c >= 'a' && c <= 'z');
-        }))
-        return true;  // AI, GPU, NVIDIA
-    // Capitalised: a name unless it starts a sentence.
-    std::size_t i = w.begin;
-    while (i > 0) {
-        const char c = text[i - 1];
-        if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\t') {
-            --i;
-            continue;
-        }
-        if (static_cast<unsigned char>(c) >= 0x80) {  // curly quotes and the like
-            --i;
-            continue;
-        }
-        return !(c == '.' || c == '!' || c == '?' || c == ':');
-    }
-    return false;  // first word of the paragraph
+    return digit || (first >= 'A' && first <= 'Z');
 }
 
 std::string stem_key(const std::vector<AnalyzedWord>& words, std::size_t start, std::size_t n) {
@@ -322,7 +304,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 if (w.script == Script::Hangul) {
                     for (const auto& t : *m.translations)
                         if (!t.empty() && t.front().script != Script::Hangul) anchors.add(stem_key(t, 0, t.size()), paragraph);
-                } else if (korean || name_like(text, w) || m.length > 1) {
+                } else if (korean || (name_like(text, w) && !stopwords_.count(content)) || m.length > 1) {
                     anchors.add(stem_key(words, i, m.length), paragraph);
                 } else {
                     anchors.add(stem_key(words, i, 1), paragraph);
@@ -338,7 +320,8 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 i += m.length;
                 continue;
             }
-            if (!in_figure && w.script == Script::Latin && (korean || name_like(text, w)))
+            if (!in_figure && w.script == Script::Latin &&
+                (korean || (name_like(text, w) && !stopwords_.count(content))))
                 anchors.add(stem_key(words, i, 1), paragraph);
             ++i;
         }

@@ -22,7 +22,7 @@ namespace aisearch {
 
 struct DuplicateFingerprint {
     static constexpr std::size_t kSketchSize = 128;  // bottom-k sketch size
-    static constexpr std::size_t kBands = 20;        // LSH bands ...
+    static constexpr std::size_t kBands = 32;        // LSH bands ...
     static constexpr std::size_t kRowsPerBand = 3;   // ... of this many MinHash rows
 
     std::string lang;

@@ -773,7 +773,7 @@ private:
                  !is_hangul(code_point(q.end)))
             emit(FigureKind::Year, "y:" + value, false, q.begin, q.end);  // 2000명 is a count
         else
-            emit(FigureKind::Number, "n:" + value, q.value.exponent < 0 || digits >= 3, q.begin, q.end);
+            emit(FigureKind::Number, "n:" + value, q.value.exponent < 0 || digits >= 4, q.begin, q.end);
     }
 
     // year 0: --MM-DD; day 0: YYYY-MM.

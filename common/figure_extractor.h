@@ -22,8 +22,8 @@ struct Figure {
     // exponent or trailing zeros.
     std::string key;
     // Strong enough to identify an article: money, percentages, dates, and
-    // numbers that are fractional or at least 100. Not years or small
-    // integers.
+    // numbers that are fractional or at least 1000. Not years, and not the
+    // small integers that number table rows, steps and ages.
     bool specific = false;
     std::uint32_t begin = 0;  // byte span in the input text
     std::uint32_t end = 0;

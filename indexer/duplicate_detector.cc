@@ -20,7 +20,7 @@ constexpr Xapian::doccount kMaxExactPostings = 100;
 constexpr Xapian::doccount kMaxBandPostings = 500;
 constexpr Xapian::doccount kMaxAnchorPostings = 200;
 constexpr std::size_t kAnchorsQueried = 30;       // the part's rarest anchors
-constexpr std::size_t kCandidatesPerLanguage = 10;  // by shared anchor weight
+constexpr std::size_t kCandidatesPerLanguage = 40;  // by shared anchor weight
 
 constexpr double kExactBonus = 1000;  // ranks sure candidates first
 constexpr double kBandBonus = 100;
@@ -42,9 +42,14 @@ std::string document_term_of(const Xapian::Document& doc) {
 
 double RelationJudge::translation_score_of(const PairEvidence& e) {
     // Shared anchors, weighted by rarity, in the same order, at the same
-    // places, in paragraphs of the same proportions.
+    // places; and either paragraphs of the same proportions (documentation
+    // is translated paragraph by paragraph) or the same specific figures
+    // (news translations regroup paragraphs but keep every figure).
+    const std::size_t fewer = std::min(e.specific_a, e.specific_b);
+    const double figures = fewer >= 2 ? static_cast<double>(e.specific_shared) / static_cast<double>(fewer) : 0.0;
+    const double alignment = std::max(e.structure, std::min(1.0, figures));
     return std::sqrt(e.coverage_a * e.coverage_b) * (0.5 + 0.5 * e.order) * (0.5 + 0.5 * e.position) *
-           (0.5 + 0.5 * e.structure);
+           (0.2 + 0.8 * alignment);
 }
 
 std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFingerprint& a,
@@ -196,8 +201,11 @@ DuplicateDetector::BestTranslation DuplicateDetector::best_of(const std::vector<
     return best;
 }
 
-bool DuplicateDetector::holds_against(Xapian::docid did, const BestTranslation& best) const {
-    return best.did == did && best.score >= judge_.translation_margin * best.second;
+bool DuplicateDetector::holds_against(Xapian::docid did, double score, const BestTranslation& best) const {
+    // `did` may be missing from the other side's candidates (candidate
+    // lists are not symmetric): then it must beat that side's best.
+    if (best.did == did) return best.score >= judge_.translation_margin * best.second;
+    return score >= judge_.translation_margin * best.score;
 }
 
 std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
@@ -210,8 +218,9 @@ std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std:
         if (v.verdict.relation == Relation::Translation && !v.siblings) {
             // Translations pair one to one: each side must be the other's
             // clear best match.
-            if (!holds_against(v.did, mine)) continue;
-            if (!holds_against(did, best_translation(v.did, v.fingerprint, verified))) continue;
+            const double score = v.verdict.similarity;
+            if (!holds_against(v.did, score, mine)) continue;
+            if (!holds_against(did, score, best_translation(v.did, v.fingerprint, verified))) continue;
         }
         const std::string other = part_term_of(db_.get_document(v.did));
         if (other.empty() || other == term) continue;

@@ -33,8 +33,8 @@ struct RelationJudge {
 
     // Same language.
     double near_shingles = 0.5;        // near by 3-shingles alone
-    double near_edited_words = 0.5;    // an edited copy: most words and
-    double near_edited_shingles = 0.1; // ... some phrasing kept
+    double near_edited_words = 0.35;    // an edited copy: many words and
+    double near_edited_shingles = 0.25; // ... a quarter of the phrasing kept
     // A rewording of the same story: many words, a little phrasing and
     // the same specific figures (pages on one topic share words, not figures).
     double near_words = 0.3;
@@ -108,7 +108,7 @@ private:
     std::vector<Verified> verify(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
     const BestTranslation& best_translation(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
-    bool holds_against(Xapian::docid did, const BestTranslation& best) const;
+    bool holds_against(Xapian::docid did, double score, const BestTranslation& best) const;
     std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
     std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, const DuplicateFingerprint& f,
                                     std::size_t& verified);

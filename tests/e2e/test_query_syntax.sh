@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 DB="$TMP/db"
 "$AISEARCH_INDEX" --db "$DB" "$CORPUS" || fail "indexing"
 
-ids() { "$AISEARCH" --db "$DB" --json -n 50 -- "$@" | python3 -c 'import json,sys; print(" ".join(sorted(h["id"][:3] + h["id"].partition("#")[1] + h["id"].partition("#")[2] for h in json.load(sys.stdin)["hits"])))'; }
+ids() { "$AISEARCH" --db "$DB" --json --no-collapse -n 50 -- "$@" | python3 -c 'import json,sys; print(" ".join(sorted(h["id"][:3] + h["id"].partition("#")[1] + h["id"].partition("#")[2] for h in json.load(sys.stdin)["hits"])))'; }
 
 check_ids() {  # QUERY EXPECTED
     local got

@@ -18,7 +18,7 @@ expect_contains "$OUT" "**딥시크**가" "the stem inside 딥시크가 is highl
 expect_exit 0 "인공지능 inside a compound" -- "$AISEARCH" --db "$DB" --lang ko 인공지능
 expect_contains "$OUT" "[ko]" "Korean part found"
 
-expect_exit 0 "JSON output" -- "$AISEARCH" --db "$DB" --json -n 3 엔비디아
+expect_exit 0 "JSON output" -- "$AISEARCH" --db "$DB" --json --no-collapse -n 3 엔비디아
 python3 - "$OUT" <<'PY' || fail "JSON schema"
 import json, sys
 r = json.loads(sys.argv[1])
@@ -27,13 +27,26 @@ assert r["query"] == "엔비디아"
 assert len(r["hits"]) == 3
 for i, h in enumerate(r["hits"], 1):
     assert set(h) >= {"rank", "id", "path", "title", "lang", "score", "snippet", "highlights", "duplicates"}, h.keys()
-    assert h["rank"] == i and h["lang"] in ("ko", "en") and h["duplicates"] == []
+    assert h["rank"] == i and h["lang"] in ("ko", "en")
+    for d in h["duplicates"]:
+        assert set(d) == {"id", "lang", "relation", "similarity"}, d
+        assert d["relation"] in ("exact", "near", "translation") and 0 < d["similarity"] <= 1, d
     for s, e in h["highlights"]:
         assert 0 <= s < e <= len(h["snippet"])
 first = r["hits"][0]
 s, e = first["highlights"][0]
 assert first["snippet"][s:e] == "엔비디아", first["snippet"][s:e]
 assert r["hits"][1]["snippet"][slice(*r["hits"][1]["highlights"][0])].lower() == "nvidia"
+PY
+pass
+
+expect_exit 0 "JSON output, collapsed" -- "$AISEARCH" --db "$DB" --json 엔비디아
+python3 - "$OUT" <<'PY' || fail "collapsed JSON: one hit per story"
+import json, sys
+hits = json.loads(sys.argv[1])["hits"]
+stories = [{h["id"][:3]} | {d["id"][:3] for d in h["duplicates"]} for h in hits]
+assert len(hits) == len(stories) and all(len(a & b) == 0 for i, a in enumerate(stories) for b in stories[i + 1:]), stories
+assert any(len(h["duplicates"]) == 2 for h in hits), hits
 PY
 pass
 

@@ -85,8 +85,10 @@ BOOST_AUTO_TEST_CASE(anchors_in_order) {
         // terms (칩 <-> chip, 훈련 <-> train); other words are not.
         {"en", "The model was trained by DeepSeek in Hangzhou using GPU clusters",
          "w:train w:deepseek w:hangzhou w:gpu"},
-        // A capitalised word that starts a sentence is not taken for a name.
-        {"en", "Analysts were surprised in May 2023.", "f:d:2023-05"},
+        // Capitalised words count, also interface names at the start of a
+        // paragraph; function words do not.
+        {"en", "Format - Cells. The Analysts were surprised in May 2023.",
+         "w:format w:cell w:analyst f:d:2023-05"},
         // 80억 달러 and $8 billion, 2023년 5월 and May 2023.
         {"ko", "2023년 5월 80억 달러", "f:d:2023-05 f:m:usd:8000000000"},
         {"en", "May 2023, $8 billion", "f:d:2023-05 f:m:usd:8000000000"},

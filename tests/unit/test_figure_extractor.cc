@@ -56,8 +56,8 @@ const Case kNumbers[] = {
     {"0.5", "n:0.5*"},
     {"12,345,678.9", "n:12345678.9*"},
     // Counters and particles do not change a number.
-    {"3개 2명 100대 다운로드 1위를", "n:3 n:2 n:100* n:1"},
-    {"180 days", "n:180*"},
+    {"3개 2명 100대 다운로드 1위를", "n:3 n:2 n:100 n:1"},
+    {"180 days", "n:180"},
     // Scaled numbers without a currency stay numbers.
     {"80억", "n:8000000000*"},
     {"8 billion", "n:8000000000*"},
@@ -127,7 +127,7 @@ const Case kMoney[] = {
     {"세계 10위안에 들었다", "n:10"},
     {"1000원에 팔렸다", "m:krw:1000*"},
     {"the team won 3 games", "n:3"},
-    {"200 pounds", "n:200*"},
+    {"200 pounds", "n:200"},
     {"19 euro zone members", "n:19"},
 };
 
