@@ -298,6 +298,32 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     }
     flush();
 
+    // Candidate lists are not symmetric, so a part can have been linked as
+    // the translation of several parts: keep only a clear best.
+    auto document_of = [&](const std::string& term) {
+        const auto did = find_part(db_, term);
+        return did ? known(*did).document : std::string();
+    };
+    for (const auto& term : touched) {
+        PartDuplicates& r = record(term);
+        const std::string document = document_of(term);
+        std::vector<DuplicateLink*> translations;
+        for (auto& l : r.links)
+            if (l.relation == Relation::Translation && (document.empty() || document_of(l.other) != document))
+                translations.push_back(&l);
+        if (translations.size() < 2) continue;
+        std::sort(translations.begin(), translations.end(),
+                  [](const DuplicateLink* a, const DuplicateLink* b) { return a->similarity > b->similarity; });
+        const bool clear = translations[0]->similarity >= judge_.translation_margin * translations[1]->similarity;
+        std::set<std::string> dropped;
+        for (std::size_t i = clear ? 1 : 0; i < translations.size(); ++i) dropped.insert(translations[i]->other);
+        std::erase_if(r.links, [&](const DuplicateLink& l) { return dropped.count(l.other) > 0; });
+        for (const auto& other : dropped) {
+            std::erase_if(record(other).links, [&](const DuplicateLink& l) { return l.other == term; });
+            summary.links -= std::min<std::size_t>(summary.links, 1);
+        }
+    }
+
     // Recompute the clusters of the touched parts.
     std::set<std::string> done, old_ids, new_ids;
     std::size_t rewritten = 0;

@@ -45,8 +45,8 @@ fi
 # slower than the release build: score a smaller corpus there so the test
 # stays well inside its CTest timeout. The scores then differ a little.
 if ldd "$aisearch_index" 2>/dev/null | grep -Eq 'lib(asan|ubsan|tsan)'; then
-    echo "eval_duplicates: sanitizer build: 800 distractors, 150 near originals"
-    extra+=(--max-distractors 800 --near-sample 150)
+    echo "eval_duplicates: sanitizer build: 400 distractors, 80 near originals"
+    extra+=(--max-distractors 400 --near-sample 80)
 fi
 
 start=$SECONDS
