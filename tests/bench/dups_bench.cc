@@ -3,7 +3,7 @@
 // dups_bench.sh and README.md).
 //
 //   dups_bench DB [--max-parts N] [--sample K [--all-candidates]] [--planted planted.tsv]
-//              [--json FILE] [--pairs FILE]
+//              [--json FILE] [--pairs FILE] [--stats-only]
 //
 // (a) exhaustive: every pair of parts is compared (compare_parts with the
 //     index's anchor idf) and judged by the default RelationJudge: the
@@ -24,7 +24,8 @@
 //     planted pair, how many are judged duplicates, are candidates and
 //     were linked; works at any size.
 // It also recounts the postings candidate gathering reads per part, to
-// show where the time goes as the database grows. --pairs FILE writes
+// show where the time goes as the database grows (--stats-only: only
+// that and (c), cheap on any size). --pairs FILE writes
 // every accepted pair (a, b, relation, similarity, candidate, linked, and
 // the evidence), to look at what is judged a duplicate and what is missed.
 //
@@ -44,7 +45,6 @@
 #include <iostream>
 #include <map>
 #include <random>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -72,6 +72,12 @@ constexpr std::size_t kAnchorsQueried = 30;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// Stage names on stderr, so a long run on a large database shows where it is.
+const Clock::time_point kStart = Clock::now();
+void progress(const std::string& what) {
+    std::fprintf(stderr, "dups_bench: %7.1f s: %s\n", seconds_since(kStart), what.c_str());
+}
+
 Pair ordered(std::uint32_t a, std::uint32_t b) { return a < b ? Pair{a, b} : Pair{b, a}; }
 
 struct PairHash {
@@ -86,7 +92,7 @@ struct Part {
 
 int usage() {
     std::cerr << "usage: dups_bench DB [--max-parts N] [--sample K [--all-candidates]]\n"
-                 "                  [--planted planted.tsv] [--json FILE] [--pairs FILE]\n";
+                 "                  [--planted planted.tsv] [--json FILE] [--pairs FILE] [--stats-only]\n";
     return 2;
 }
 
@@ -126,7 +132,7 @@ void print_distribution(const char* what, const Distribution& d, const char* uni
 int main(int argc, char** argv) {
     std::string db_path, planted_path, json_path, pairs_path;
     std::size_t max_parts = 2000, sample = 0;
-    bool all_candidates = false;
+    bool all_candidates = false, stats_only = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -138,6 +144,7 @@ int main(int argc, char** argv) {
         if (a == "--max-parts") max_parts = std::stoul(value());
         else if (a == "--sample") sample = std::stoul(value());
         else if (a == "--all-candidates") all_candidates = true;
+        else if (a == "--stats-only") stats_only = true;
         else if (a == "--planted") planted_path = value();
         else if (a == "--json") json_path = value();
         else if (a == "--pairs") pairs_path = value();
@@ -227,13 +234,14 @@ int main(int argc, char** argv) {
             }
         }
 
+        progress("parts read; comparing pairs");
         // (a) Exhaustive pairs: all of them, or those of a sample of parts.
         std::unordered_map<Pair, Relation, PairHash> accepted;
         std::vector<std::uint32_t> rows;  // the parts compared with every other part
-        const bool all_pairs = n <= max_parts;
+        const bool all_pairs = !stats_only && n <= max_parts;
         if (all_pairs) {
             for (std::uint32_t i = 0; i < n; ++i) rows.push_back(i);
-        } else if (sample > 0) {
+        } else if (!stats_only && sample > 0) {
             std::vector<std::uint32_t> order(n);
             for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
             std::mt19937 rng(12345);  // the same sample on the same database
@@ -291,6 +299,9 @@ int main(int argc, char** argv) {
                                  {"accepted_by_relation",
                                   {{"exact", by_relation[0]}, {"near", by_relation[1]}, {"translation", by_relation[2]}}},
                                  {"asymmetric_pairs", asymmetric}};
+        } else if (stats_only) {
+            std::printf("\n(a), (b): skipped (--stats-only)\n");
+            out["exhaustive"] = nullptr;
         } else {
             std::printf("\n(a) exhaustive: skipped, %zu parts > --max-parts %zu (quadratic: %zu pairs); "
                         "--sample K estimates it\n",
@@ -301,8 +312,8 @@ int main(int argc, char** argv) {
         // (b) Candidates, as update() gathers them: for every part, or with
         // a sample for the sampled parts, the other part of each accepted
         // pair and the planted parts (all recall needs).
-        std::vector<bool> needed(n, all_pairs || !exhaustive || all_candidates);
-        if (!needed.empty() && !needed[0]) {
+        std::vector<bool> needed(n, !stats_only && (all_pairs || !exhaustive || all_candidates));
+        if (!stats_only && !needed.empty() && !needed[0]) {
             for (auto i : rows) needed[i] = true;
             for (const auto& [p, r] : accepted) needed[p.first] = needed[p.second] = true;
             for (const auto& p : planted)
@@ -310,6 +321,7 @@ int main(int argc, char** argv) {
         }
         std::size_t n_needed = 0;
         for (bool x : needed) n_needed += x;
+        progress("candidates() for " + std::to_string(n_needed) + " parts");
         aisearch::DuplicateDetector detector(db);
         std::vector<std::vector<std::uint32_t>> cands(n);
         std::vector<std::size_t> cand_counts;
@@ -341,57 +353,61 @@ int main(int argc, char** argv) {
             return std::binary_search(cands[a].begin(), cands[a].end(), b);
         };
         const Distribution cd = distribution(cand_counts), cu = distribution(cand_us);
-        if (every_part)
-            std::printf("\n(b) candidates() for every part: %.2f s, %.1f us per part\n", cand_s,
-                        n ? 1e6 * cand_s / double(n) : 0.0);
-        else
-            std::printf("\n(b) candidates() for %zu parts (the sampled ones, their accepted partners, the planted):"
-                        " %.2f s, %.1f us per part\n",
-                        n_needed, cand_s, n_needed ? 1e6 * cand_s / double(n_needed) : 0.0);
-        print_distribution("candidates per part", cd);
-        print_distribution("time per part (us)", cu);
-        std::printf("  distinct candidate pairs%s: %zu%s\n", every_part ? "" : " of these parts", cand_pairs.size(),
-                    unknown_candidates ? (" (" + std::to_string(unknown_candidates) + " unknown terms)").c_str() : "");
-        // Where the time of one part goes: candidates() is the gathering
-        // plus a part-term lookup per candidate (which update() does only
-        // for the accepted ones); update() then verifies every candidate:
-        // reads its fingerprint, compare_parts, judge. Replayed here on the
-        // same candidates (warm caches: a lower bound).
-        std::size_t replayed = 0, replay_accepted = 0;
-        t0 = Clock::now();
-        for (std::uint32_t i = 0; i < n; ++i)
-            for (auto c : cands[i]) {
-                const Xapian::Document doc = db.get_document(parts[c].did);
-                const auto other = DuplicateFingerprint::decode(doc.get_value(aisearch::schema::kFingerprintSlot));
-                const auto e = aisearch::compare_parts(parts[i].fp, other, weight);
-                replay_accepted += bool(judge.judge(parts[i].fp, other, e));
-                ++replayed;
-            }
-        const double verify_s = seconds_since(t0);
-        t0 = Clock::now();
-        std::size_t term_bytes = 0;
-        for (std::uint32_t i = 0; i < n; ++i)
-            for (auto c : cands[i]) term_bytes += aisearch::part_term_of(db.get_document(parts[c].did)).size();
-        const double term_s = seconds_since(t0);
-        const double per = n_needed ? 1e6 / double(n_needed) : 0.0;
-        const double gather_us = std::max(0.0, (cand_s - term_s) * per);
-        std::printf("  time per part: gathering ~%.0f us (candidates() less %.0f us of part-term lookups), "
-                    "verification %.0f us (%.1f us per candidate: document, fingerprint, compare_parts, judge)\n",
-                    gather_us, term_s * per, verify_s * per, replayed ? 1e6 * verify_s / double(replayed) : 0.0);
-        out["time_per_part_us"] = {{"gathering", gather_us},
-                                   {"term_lookups", term_s * per},
-                                   {"verification", verify_s * per},
-                                   {"verification_per_candidate", replayed ? 1e6 * verify_s / double(replayed) : 0.0},
-                                   {"verified", replayed},
-                                   {"verified_accepted", replay_accepted},
-                                   {"term_bytes", term_bytes}};
-        out["candidates"] = {{"parts", n_needed},
-                             {"seconds", cand_s},
-                             {"us_per_part", n_needed ? 1e6 * cand_s / double(n_needed) : 0.0},
-                             {"per_part", to_json(cd)},
-                             {"us_distribution", to_json(cu)},
-                             {"distinct_pairs", cand_pairs.size()}};
+        if (n_needed > 0) {
+            if (every_part)
+                std::printf("\n(b) candidates() for every part: %.2f s, %.1f us per part\n", cand_s,
+                            n ? 1e6 * cand_s / double(n) : 0.0);
+            else
+                std::printf("\n(b) candidates() for %zu parts (the sampled ones, their accepted partners, the planted):"
+                            " %.2f s, %.1f us per part\n",
+                            n_needed, cand_s, n_needed ? 1e6 * cand_s / double(n_needed) : 0.0);
+            print_distribution("candidates per part", cd);
+            print_distribution("time per part (us)", cu);
+            std::printf("  distinct candidate pairs%s: %zu%s\n", every_part ? "" : " of these parts", cand_pairs.size(),
+                        unknown_candidates ? (" (" + std::to_string(unknown_candidates) + " unknown terms)").c_str() : "");
+            // Where the time of one part goes: candidates() is the gathering
+            // plus a part-term lookup per candidate (which update() does only
+            // for the accepted ones); update() then verifies every candidate:
+            // reads its fingerprint, compare_parts, judge. Replayed here on the
+            // same candidates (warm caches: a lower bound).
+            progress("replaying verification");
+            std::size_t replayed = 0, replay_accepted = 0;
+            t0 = Clock::now();
+            for (std::uint32_t i = 0; i < n; ++i)
+                for (auto c : cands[i]) {
+                    const Xapian::Document doc = db.get_document(parts[c].did);
+                    const auto other = DuplicateFingerprint::decode(doc.get_value(aisearch::schema::kFingerprintSlot));
+                    const auto e = aisearch::compare_parts(parts[i].fp, other, weight);
+                    replay_accepted += bool(judge.judge(parts[i].fp, other, e));
+                    ++replayed;
+                }
+            const double verify_s = seconds_since(t0);
+            t0 = Clock::now();
+            std::size_t term_bytes = 0;
+            for (std::uint32_t i = 0; i < n; ++i)
+                for (auto c : cands[i]) term_bytes += aisearch::part_term_of(db.get_document(parts[c].did)).size();
+            const double term_s = seconds_since(t0);
+            const double per = n_needed ? 1e6 / double(n_needed) : 0.0;
+            const double gather_us = std::max(0.0, (cand_s - term_s) * per);
+            std::printf("  time per part: gathering ~%.0f us (candidates() less %.0f us of part-term lookups), "
+                        "verification %.0f us (%.1f us per candidate: document, fingerprint, compare_parts, judge)\n",
+                        gather_us, term_s * per, verify_s * per, replayed ? 1e6 * verify_s / double(replayed) : 0.0);
+            out["time_per_part_us"] = {{"gathering", gather_us},
+                                       {"term_lookups", term_s * per},
+                                       {"verification", verify_s * per},
+                                       {"verification_per_candidate", replayed ? 1e6 * verify_s / double(replayed) : 0.0},
+                                       {"verified", replayed},
+                                       {"verified_accepted", replay_accepted},
+                                       {"term_bytes", term_bytes}};
+            out["candidates"] = {{"parts", n_needed},
+                                 {"seconds", cand_s},
+                                 {"us_per_part", n_needed ? 1e6 * cand_s / double(n_needed) : 0.0},
+                                 {"per_part", to_json(cd)},
+                                 {"us_distribution", to_json(cu)},
+                                 {"distinct_pairs", cand_pairs.size()}};
+        }
 
+        progress("counting postings");
         // Where gathering spends its reads: postings per part and kind,
         // recounted with the detector's caps.
         {
@@ -459,20 +475,26 @@ int main(int argc, char** argv) {
                                {"anchors_past_rarest", anchors_cut}};
         }
 
-        // The indexer's links, read from the dup: records.
-        std::set<Pair> linked;
+        // The indexer's links, read from the dup: records; each pair should
+        // be recorded on both sides.
+        progress("reading the indexer's links");
+        std::unordered_set<Pair, PairHash> linked;
         std::size_t links_by_relation[3] = {0, 0, 0}, one_sided_links = 0;
-        for (std::uint32_t i = 0; i < n; ++i) {
-            for (const auto& l : aisearch::read_part_duplicates(db, parts[i].term).links) {
-                const auto it = index_of.find(l.other);
-                if (it == index_of.end()) continue;
-                if (linked.insert(ordered(i, it->second)).second) ++links_by_relation[rel_index(l.relation)];
+        {
+            std::unordered_map<Pair, std::uint8_t, PairHash> sides;
+            for (std::uint32_t i = 0; i < n; ++i) {
+                for (const auto& l : aisearch::read_part_duplicates(db, parts[i].term).links) {
+                    const auto it = index_of.find(l.other);
+                    if (it == index_of.end()) continue;
+                    const Pair p = ordered(i, it->second);
+                    if (++sides[p] == 1) ++links_by_relation[rel_index(l.relation)];
+                }
             }
-        }
-        for (const auto& [a, b] : linked) {
-            const auto back = aisearch::read_part_duplicates(db, parts[b].term).links;
-            if (std::none_of(back.begin(), back.end(), [&](const auto& l) { return l.other == parts[a].term; }))
-                ++one_sided_links;
+            linked.reserve(sides.size());
+            for (const auto& [p, k] : sides) {
+                linked.insert(p);
+                one_sided_links += k == 1;
+            }
         }
         std::printf("\n(c) indexer links (dup: records): %zu pairs (exact %zu, near %zu, translation %zu)%s\n",
                     linked.size(), links_by_relation[0], links_by_relation[1], links_by_relation[2],
@@ -526,6 +548,39 @@ int main(int argc, char** argv) {
                         cand_accepted, cand_in_scope, pct(cand_accepted, cand_in_scope), links_not_accepted);
             recall["candidate_precision"] = pct(cand_accepted, cand_in_scope) / 100;
             recall["links_not_accepted"] = links_not_accepted;
+
+            // How many LSH bands the pairs share: candidates sharing one
+            // band are mostly chance collisions of the 3-row bands, and
+            // their number grows with the database.
+            auto shared_bands = [&](std::uint32_t a, std::uint32_t b) {
+                const auto& x = parts[a].fp.band_keys;
+                const auto& y = parts[b].fp.band_keys;
+                std::size_t k = 0;
+                for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) k += x[i] == y[i];
+                return k;
+            };
+            auto bucket = [](std::size_t k) { return k >= 6 ? 4 : k >= 3 ? 3 : int(k); };
+            std::size_t rejected_h[5] = {}, accepted_h[5] = {}, same_lang_h[5] = {};
+            for (auto i : rows)
+                for (auto c : cands[i]) {
+                    const int b = bucket(shared_bands(i, c));
+                    ++(accepted.count(ordered(i, c)) ? accepted_h : rejected_h)[b];
+                }
+            for (const auto& [p, r] : accepted)
+                if (r != Relation::Translation) ++same_lang_h[bucket(shared_bands(p.first, p.second))];
+            std::printf("  LSH bands shared (of %zu)            0        1        2      3-5       6+\n",
+                        DuplicateFingerprint::kBands);
+            auto hrow = [](const char* name, const std::size_t* h) {
+                std::printf("  %-30s %8zu %8zu %8zu %8zu %8zu\n", name, h[0], h[1], h[2], h[3], h[4]);
+            };
+            hrow("verified, rejected", rejected_h);
+            hrow("verified, accepted", accepted_h);
+            hrow("accepted exact/near pairs", same_lang_h);
+            auto h = [](const std::size_t* v) { return nlohmann::json::array({v[0], v[1], v[2], v[3], v[4]}); };
+            recall["shared_bands"] = {{"buckets", {"0", "1", "2", "3-5", "6+"}},
+                                      {"verified_rejected", h(rejected_h)},
+                                      {"verified_accepted", h(accepted_h)},
+                                      {"accepted_same_language", h(same_lang_h)}};
             out["recall"] = recall;
         }
 
@@ -583,7 +638,8 @@ int main(int argc, char** argv) {
                 c.incremental += is_candidate_of(ia, ib) + is_candidate_of(ib, ia);
                 c.linked += linked.count(ordered(ia, ib));
             }
-            std::printf("\n(d) planted pairs (%s)\n", planted_path.c_str());
+            std::printf("\n(d) planted pairs (%s)%s\n", planted_path.c_str(),
+                        stats_only ? "; no candidates with --stats-only" : "");
             std::printf("  %-12s %6s %8s %18s %16s %18s %16s\n", "kind", "pairs", "missing", "judged (as kind)",
                         "candidates", "incremental", "linked");
             nlohmann::json pj;

@@ -3,7 +3,8 @@
 # of parts, and how many of the duplicate pairs its candidates find.
 #
 #   bash tests/bench/dups_bench.sh [BUILD_DIR] [--sizes 1000,10000,100000]
-#        [--runs R] [--sample K] [--seed S] [--keep] [--json FILE]
+#        [--runs R] [--sample K] [--recall-max N] [--style runs|scatter]
+#        [--seed S] [--keep] [--json FILE]
 #
 # BUILD_DIR defaults to build. Builds the LibreOffice help corpus once
 # (tests/eval/libreoffice/build_corpus.py), then for each size N a mixed
@@ -15,14 +16,21 @@
 # peak RSS (/usr/bin/time -v, if installed) and the database size. Then
 # runs dups_bench on the last database of each size: all pairs when it has
 # at most 2,000 parts (the 1k set), else --sample K parts (default 100; 0
-# skips it) compared with every part. Prints the tables and writes
-# tests/bench/results/dups.json (or --json FILE). Not a ctest test.
+# skips it) compared with every part; above --recall-max files (default
+# 10,000) only its cheap statistics (--stats-only: postings, links), as
+# recall there takes longer than the index. --style scatter builds the
+# control corpora (make_mixed_corpus.py). --keep keeps the corpora and
+# databases. Prints the tables and writes tests/bench/results/dups.json
+# (or --json FILE). Not a ctest test. The default sizes take about 35
+# minutes on 2 cores, almost all of it the 100k index (1 run).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD="$REPO/build"
 SIZES=1000,10000,100000
 RUNS=""
 SAMPLE=100
+RECALL_MAX=10000
+STYLE=runs
 SEED=1
 KEEP=0
 JSON_OUT="$REPO/tests/bench/results/dups.json"
@@ -31,10 +39,12 @@ while [ $# -gt 0 ]; do
         --sizes) SIZES=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
         --sample) SAMPLE=$2; shift 2 ;;
+        --recall-max) RECALL_MAX=$2; shift 2 ;;
+        --style) STYLE=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --json) JSON_OUT=$2; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "dups_bench.sh: unknown option $1" >&2; exit 2 ;;
         *) BUILD=$1; shift ;;
     esac
@@ -73,7 +83,8 @@ for size in "${sizes[@]}"; do
     runs=${RUNS:-$([ "$size" -le 10000 ] && echo 3 || echo 1)}
     src="$WORK/corpus-$size"
     echo "size $size: building the mixed corpus ..." >&2
-    python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$size" --help-corpus "$WORK/help" --seed "$SEED" >&2
+    python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$size" --help-corpus "$WORK/help" --seed "$SEED" \
+        --style "$STYLE" >&2
     files=$(find "$src" -name '*.txt' | wc -l)
     bytes=$(find "$src" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
     for r in $(seq "$runs"); do
@@ -110,16 +121,20 @@ for size in "${sizes[@]}"; do
     done
     echo "size $size: dups_bench ($(date +%T)) ..." >&2
     bench_args=(--planted "$src/planted.tsv" --json "$WORK/bench-$size.json")
-    [ "$SAMPLE" -gt 0 ] && bench_args+=(--sample "$SAMPLE")
-    "$BENCH" "$db" "${bench_args[@]}" >"$WORK/bench-$size.txt"
-    rm -rf "$db" "$src"
+    if [ "$size" -gt "$RECALL_MAX" ]; then
+        bench_args+=(--stats-only)
+    elif [ "$SAMPLE" -gt 0 ]; then
+        bench_args+=(--sample "$SAMPLE")
+    fi
+    "$BENCH" "$db" "${bench_args[@]}" >"$WORK/bench-$size.txt" 2>"$WORK/bench-$size.log"
+    [ "$KEEP" = 1 ] || rm -rf "$db" "$src"
 done
 
 # Summary tables and dups.json.
 mkdir -p "$(dirname "$JSON_OUT")"
-python3 - "$WORK" "$JSON_OUT" "$SIZES" "$BUILD" "$SAMPLE" "$SEED" "$REPO" "$DIGEST" <<'EOF'
+python3 - "$WORK" "$JSON_OUT" "$SIZES" "$BUILD" "$SAMPLE" "$SEED" "$REPO" "$DIGEST" "$STYLE" <<'EOF'
 import json, os, platform, subprocess, sys, time
-work, out_path, sizes, build, sample, seed, repo, digest = sys.argv[1:]
+work, out_path, sizes, build, sample, seed, repo, digest, style = sys.argv[1:]
 sizes = [int(s) for s in sizes.split(",")]
 cols = ["size", "run", "files", "bytes", "wall_s", "json_s", "det_s", "parts", "verified", "relations", "rss_kb", "db_bytes"]
 rows = [dict(zip(cols, l.rstrip("\n").split("\t"))) for l in open(os.path.join(work, "runs.tsv"))]
@@ -197,6 +212,7 @@ doc = {
     "git_dirty": bool(git("status", "--porcelain")),
     "detector_sources_sha256": digest,
     "seed": int(seed),
+    "style": style,
     "sample": int(sample),
     "note": "index and detection seconds are medians of 'runs' fresh builds (1 run above 10,000 files); "
             "detection seconds are aisearch-index -v's 'duplicates: ... in S s'",
@@ -207,7 +223,7 @@ with open(out_path, "w") as f:
     f.write("\n")
 
 print()
-print(f"Duplicate detection, aisearch-index -v on mixed LibreOffice-help corpora (seed {seed})")
+print(f"Duplicate detection, aisearch-index -v on mixed LibreOffice-help corpora (--style {style}, seed {seed})")
 print(f"machine: {doc['machine']['cpus']} CPUs, {doc['machine']['cpu']}; build: {doc['build_type']}; "
       f"load average at the end {os.getloadavg()[0]:.2f}")
 print("medians of R fresh builds; 'growth' = detection us per part / that of the smallest size (1.0 = linear)")
@@ -253,7 +269,9 @@ print(fmt3.format(*hdr3))
 print(rule(fmt3, len(hdr3)))
 for r in results:
     for kind, x in sorted(((r.get("dups_bench") or {}).get("planted") or {}).items()):
-        print(fmt3.format(r["size"], kind, x["pairs"], f"{x['judged']}", f"{100 * x['candidate_recall']:.0f}%",
+        has_candidates = "candidates" in (r.get("dups_bench") or {})
+        print(fmt3.format(r["size"], kind, x["pairs"], f"{x['judged']}",
+                          f"{100 * x['candidate_recall']:.0f}%" if has_candidates else "-",
                           f"{100 * x['linked_recall']:.0f}%"))
 
 print()

@@ -16,7 +16,8 @@
 //
 // The fingerprint: document count and total length; every Q-term (the
 // aisearch part ids, sorted); every term with its term frequency and
-// collection frequency; statistics of each value slot; the keys (not the
+// collection frequency; the document count of each value slot (and the
+// date slot's bounds); the keys (not the
 // values, which hold times) of the "file:" metadata.
 #include <xapian.h>
 
@@ -40,8 +41,13 @@ void fingerprint(const Xapian::Database& db) {
     for (Xapian::valueno slot = 0; slot < 4; ++slot) {
         const Xapian::doccount freq = db.get_value_freq(slot);
         if (freq == 0) continue;
-        std::cout << "V " << slot << " " << freq << " " << db.get_value_lower_bound(slot) << " "
-                  << db.get_value_upper_bound(slot) << "\n";
+        std::cout << "V " << slot << " " << freq;
+        // Xapian does not tighten a slot's bounds when a document is
+        // replaced or deleted, so only the date slot's (whose values the
+        // tests keep) are compared; the others hold fingerprints and
+        // cluster ids that updates rewrite.
+        if (slot == 0) std::cout << " " << db.get_value_lower_bound(slot) << " " << db.get_value_upper_bound(slot);
+        std::cout << "\n";
     }
     for (auto it = db.metadata_keys_begin("file:"); it != db.metadata_keys_end("file:"); ++it)
         std::cout << "M " << *it << "\n";

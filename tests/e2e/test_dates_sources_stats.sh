@@ -12,7 +12,7 @@ after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 hits() {
     local db=$DB
     if [ "$1" == --db ]; then db=$2; shift 2; fi
-    "$AISEARCH" --db "$db" --json -n 100 "$@" 2>/dev/null | python3 -c '
+    "$AISEARCH" --db "$db" --json --no-collapse -n 100 "$@" 2>/dev/null | python3 -c '
 import json, sys
 for h in json.load(sys.stdin)["hits"]:
     print(h["id"], h["date"] or "-", h["source"] or "-")'
@@ -88,7 +88,7 @@ expect_exit 0 "index the corpus and dated records" -- "$AISEARCH_INDEX" --db "$T
 got=$(hits --db "$TMP/db2" --sort date -- DeepSeek | awk '{print $2}' | tr '\n' ' ')
 [ "$got" == "2025-02-15 2025-01-31 2025-01-31 2025-01-31 2024-12-01 2023-06-30 - - - " ] && pass ||
     fail "--sort date: not newest first, undated last: $got"
-got=$("$AISEARCH" --db "$TMP/db2" --json --sort date -n 2 --offset 4 -- DeepSeek |
+got=$("$AISEARCH" --db "$TMP/db2" --json --no-collapse --sort date -n 2 --offset 4 -- DeepSeek |
     python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]), end=" ")')
 [ "$got" == "middle older " ] && pass || fail "--sort date with --offset: $got"
 got=$(hits --db "$TMP/db2" --sort date -- date:..2024-12-31 | awk '{print $1}' | tr '\n' ' ')

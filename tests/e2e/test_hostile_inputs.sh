@@ -96,7 +96,7 @@ else
 fi
 
 ids() {
-    "$AISEARCH" --db "$DB" --json -n 100 -- "$@" 2>/dev/null |
+    "$AISEARCH" --db "$DB" --json --no-collapse -n 100 -- "$@" 2>/dev/null |
         python3 -c 'import json,sys; print(" ".join(sorted(h["id"] + "|" + h["title"] for h in json.load(sys.stdin)["hits"])))'
 }
 found() {  # QUERY EXPECTED WHAT

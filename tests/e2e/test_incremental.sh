@@ -165,7 +165,8 @@ want="added $A/six.txt
 deleted $A/moved/one.txt
 unchanged $B/four.txt
 updated $A/two-renamed.md"
-got=$(printf '%s\n' "$ERR" | sort)
+got=$(printf '%s\n' "$ERR" | grep -v '^duplicates: ' | sort)
+expect_contains "$ERR" "duplicates: 2 parts linked" "-v reports duplicate detection of the two changed files"
 [ "$got" == "$want" ] && pass || fail "-v lines: got
 $got
 expected

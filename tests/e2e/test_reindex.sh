@@ -5,7 +5,7 @@ SRC="$TMP/src"
 mkdir "$SRC"
 cp "$CORPUS"/*.txt "$SRC/"
 
-count() { "$AISEARCH" --db "$DB" --json -n 100 -- "$1" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))'; }
+count() { "$AISEARCH" --db "$DB" --json --no-collapse -n 100 -- "$1" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))'; }
 
 "$AISEARCH_INDEX" --db "$DB" "$SRC" || fail "first run"
 first=$(count DeepSeek)

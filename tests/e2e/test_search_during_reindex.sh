@@ -54,7 +54,7 @@ change() {
     done | wc -l
 }
 ids_found() {  # WORD: the number of documents (not parts) found
-    "$AISEARCH" --db "$DB" --json -n 10000 -- "$1" |
+    "$AISEARCH" --db "$DB" --json --no-collapse -n 10000 -- "$1" |
         python3 -c 'import json,sys; print(len({h["id"].split("#")[0] for h in json.load(sys.stdin)["hits"]}))'
 }
 
