@@ -102,20 +102,6 @@ private:
     std::vector<std::uint32_t> paragraphs_;
 };
 
-// Longest common subsequence length of two sequences of small ids.
-std::size_t lcs_length(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
-    std::vector<std::size_t> row(b.size() + 1, 0);
-    for (std::size_t x : a) {
-        std::size_t diagonal = 0;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = x == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 // Encoding: a version byte, then fields as varints and length-prefixed
 // strings. Compact, because every part stores one.
 constexpr char kFormat = 1;
@@ -375,57 +361,103 @@ double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std
     return taken == 0 ? 0 : static_cast<double>(both) / static_cast<double>(taken);
 }
 
+AnchorProfile anchor_profile(const DuplicateFingerprint& f,
+                             const std::function<double(const std::string&)>& anchor_weight) {
+    AnchorProfile p;
+    p.by_hash.reserve(f.anchors.size());
+    p.weights.reserve(f.anchors.size());
+    for (std::size_t i = 0; i < f.anchors.size(); ++i) {
+        p.by_hash.emplace_back(hash64(f.anchors[i]), static_cast<std::uint32_t>(i));
+        p.weights.push_back(anchor_weight(f.anchors[i]));
+        p.total += p.weights.back();
+    }
+    std::sort(p.by_hash.begin(), p.by_hash.end());
+    for (const auto& x : f.specific_figures) p.specific.push_back(hash64(x));
+    std::sort(p.specific.begin(), p.specific.end());
+    return p;
+}
+
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                            const std::function<double(const std::string&)>& anchor_weight) {
+    return compare_parts(a, anchor_profile(a, anchor_weight), b, anchor_profile(b, anchor_weight), true);
+}
+
+PairEvidence compare_parts(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
+                           const AnchorProfile& pb, bool with_names) {
     PairEvidence e;
-    std::unordered_map<std::string, std::size_t> in_b;
-    for (std::size_t i = 0; i < b.anchors.size(); ++i) in_b.emplace(b.anchors[i], i);
+    // The shared anchors, as (index in a, index in b), in a's order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_at;
+    for (std::size_t i = 0, j = 0; i < pa.by_hash.size() && j < pb.by_hash.size();) {
+        if (pa.by_hash[i].first < pb.by_hash[j].first) {
+            ++i;
+        } else if (pb.by_hash[j].first < pa.by_hash[i].first) {
+            ++j;
+        } else {
+            shared_at.emplace_back(pa.by_hash[i].second, pb.by_hash[j].second);
+            ++i;
+            ++j;
+        }
+    }
+    std::sort(shared_at.begin(), shared_at.end());
 
     // Where an anchor sits, as a share of the part's paragraphs.
     auto place = [](const DuplicateFingerprint& f, std::size_t i) {
         const auto n = std::max<std::size_t>(1, f.paragraph_lengths.size());
         return (f.anchor_paragraphs[i] + 0.5) / static_cast<double>(n);
     };
-    double total_a = 0, total_b = 0, shared = 0, placed = 0;
-    std::vector<std::size_t> order_a, order_b;
-    for (std::size_t i = 0; i < a.anchors.size(); ++i) {
-        const std::string& x = a.anchors[i];
-        const double w = anchor_weight(x);
-        total_a += w;
-        const auto it = in_b.find(x);
-        if (it == in_b.end()) continue;
+    double shared = 0, placed = 0;
+    // Shared anchors in the same order: the longest increasing run of b's
+    // indexes taken in a's order (patience sorting).
+    std::vector<std::uint32_t> tails;
+    for (const auto& [i, j] : shared_at) {
+        const double w = pa.weights[i];
         shared += w;
-        if (std::abs(place(a, i) - place(b, it->second)) <= 0.15) placed += w;
-        order_a.push_back(it->second);
-        (x.rfind("f:", 0) == 0 ? e.shared_figures : e.shared_names).push_back(x.substr(2));
+        if (std::abs(place(a, i) - place(b, j)) <= 0.15) placed += w;
+        const auto it = std::lower_bound(tails.begin(), tails.end(), j);
+        if (it == tails.end())
+            tails.push_back(j);
+        else
+            *it = j;
+        const bool figure = a.anchors[i].rfind("f:", 0) == 0;
+        ++(figure ? e.shared_figure_count : e.shared_name_count);
+        if (with_names) (figure ? e.shared_figures : e.shared_names).push_back(a.anchors[i].substr(2));
     }
-    for (const auto& x : b.anchors) total_b += anchor_weight(x);
-    e.coverage_a = total_a > 0 ? shared / total_a : 0;
-    e.coverage_b = total_b > 0 ? shared / total_b : 0;
+    e.coverage_a = pa.total > 0 ? shared / pa.total : 0;
+    // b's weights of the same anchors: the weights depend on the anchor only.
+    double shared_b = 0;
+    for (const auto& [i, j] : shared_at) shared_b += pb.weights[j];
+    e.coverage_b = pb.total > 0 ? shared_b / pb.total : 0;
     e.position = shared > 0 ? placed / shared : 0;
-    order_b = order_a;
-    std::sort(order_b.begin(), order_b.end());
-    e.order = order_a.empty() ? 0 : static_cast<double>(lcs_length(order_a, order_b)) / order_a.size();
+    e.order = shared_at.empty() ? 0 : static_cast<double>(tails.size()) / static_cast<double>(shared_at.size());
 
-    const std::unordered_set<std::string> sb(b.specific_figures.begin(), b.specific_figures.end());
     e.specific_a = a.specific_figures.size();
     e.specific_b = b.specific_figures.size();
-    for (const auto& x : a.specific_figures) e.specific_shared += sb.count(x);
+    for (std::size_t i = 0, j = 0; i < pa.specific.size() && j < pb.specific.size();) {
+        if (pa.specific[i] < pb.specific[j]) {
+            ++i;
+        } else if (pb.specific[j] < pa.specific[i]) {
+            ++j;
+        } else {
+            ++e.specific_shared;
+            ++i;
+            ++j;
+        }
+    }
 
     if (a.length > 0 && b.length > 0)
         e.length_ratio = static_cast<double>(std::min(a.length, b.length)) / std::max(a.length, b.length);
-    const auto& pa = a.paragraph_lengths;
-    const auto& pb = b.paragraph_lengths;
-    if (!pa.empty() && !pb.empty())
-        e.paragraph_ratio = static_cast<double>(std::min(pa.size(), pb.size())) / std::max(pa.size(), pb.size());
-    if (!pa.empty() && !pb.empty() && a.length > 0 && b.length > 0) {
-        if (pa.size() == pb.size()) {
+    const auto& la = a.paragraph_lengths;
+    const auto& lb = b.paragraph_lengths;
+    if (!la.empty() && !lb.empty())
+        e.paragraph_ratio = static_cast<double>(std::min(la.size(), lb.size())) / std::max(la.size(), lb.size());
+    if (!la.empty() && !lb.empty() && a.length > 0 && b.length > 0) {
+        if (la.size() == lb.size()) {
             double distance = 0;
-            for (std::size_t i = 0; i < pa.size(); ++i)
-                distance += std::abs(static_cast<double>(pa[i]) / a.length - static_cast<double>(pb[i]) / b.length);
+            for (std::size_t i = 0; i < la.size(); ++i)
+                distance += std::abs(static_cast<double>(la[i]) / a.length - static_cast<double>(lb[i]) / b.length);
             e.structure = 1 - distance / 2;
         } else {
-            e.structure = 0.5 * static_cast<double>(std::min(pa.size(), pb.size())) / std::max(pa.size(), pb.size());
+            e.structure = 0.5 * static_cast<double>(std::min(la.size(), lb.size())) / std::max(la.size(), lb.size());
         }
     }
     e.word_jaccard = sketch_jaccard(a.word_sketch, b.word_sketch);

@@ -67,8 +67,11 @@ double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std
 
 // The evidence that two parts are the same article.
 struct PairEvidence {
-    std::vector<std::string> shared_figures;  // figure keys both have, in a's order
-    std::vector<std::string> shared_names;    // names and terms both have, in a's order
+    std::size_t shared_figure_count = 0;
+    std::size_t shared_name_count = 0;
+    // Only when asked for (they cost allocations): the keys, in a's order.
+    std::vector<std::string> shared_figures;  // figure keys both have
+    std::vector<std::string> shared_names;    // names and terms both have
     std::size_t specific_a = 0, specific_b = 0, specific_shared = 0;
     double coverage_a = 0;    // share of a's anchor weight that b has
     double coverage_b = 0;    // and the other way round
@@ -81,8 +84,23 @@ struct PairEvidence {
     double shingle_jaccard = 0;
 };
 
+// A fingerprint's anchors prepared for many comparisons: hashed, sorted
+// and weighted once, so a comparison is a merge of two sorted lists.
+struct AnchorProfile {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;  // (hash, index in anchors)
+    std::vector<double> weights;                                  // by index in anchors
+    double total = 0;
+    std::vector<std::uint64_t> specific;  // hashes of the specific figures, sorted
+};
+
 // `anchor_weight` gives an anchor's weight (its inverse document frequency).
+AnchorProfile anchor_profile(const DuplicateFingerprint& f,
+                             const std::function<double(const std::string&)>& anchor_weight);
+
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                            const std::function<double(const std::string&)>& anchor_weight);
+// The same with prepared profiles; `with_names` also lists the shared keys.
+PairEvidence compare_parts(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
+                           const AnchorProfile& pb, bool with_names);
 
 }  // namespace aisearch

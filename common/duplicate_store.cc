@@ -31,6 +31,8 @@ PairEvidence evidence_from(const json& j) {
     PairEvidence e;
     e.shared_figures = j.at("shared_figures").get<std::vector<std::string>>();
     e.shared_names = j.at("shared_names").get<std::vector<std::string>>();
+    e.shared_figure_count = e.shared_figures.size();
+    e.shared_name_count = e.shared_names.size();
     const auto& s = j.at("specific");
     e.specific_a = s.at(0).get<std::size_t>();
     e.specific_b = s.at(1).get<std::size_t>();

@@ -66,7 +66,7 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
             return Verdict{Relation::Near, similarity};
         return std::nullopt;
     }
-    if (e.shared_figures.size() + e.shared_names.size() < translation_anchors) return std::nullopt;
+    if (e.shared_figure_count + e.shared_name_count < translation_anchors) return std::nullopt;
     if (e.length_ratio < translation_length) return std::nullopt;
     // Both name figures that identify an article and none agree: two
     // different stories on one topic.
@@ -158,21 +158,26 @@ const DuplicateDetector::Known& DuplicateDetector::known(Xapian::docid did) {
     if (it != known_.end()) return it->second;
     if (known_.size() >= kMaxKnown) known_.clear();
     const Xapian::Document doc = db_.get_document(did);
-    return known_.emplace(did, Known{fingerprint_of(doc), document_term_of(doc)}).first->second;
+    Known k{fingerprint_of(doc), document_term_of(doc), {}};
+    k.profile = anchor_profile(k.fingerprint, [this](const std::string& a) { return anchor_weight(a); });
+    return known_.emplace(did, std::move(k)).first->second;
 }
 
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, const DuplicateFingerprint& f,
                                                                    std::size_t& verified) {
     std::vector<Verified> out;
-    auto weight = [this](const std::string& a) { return anchor_weight(a); };
+    const AnchorProfile profile = anchor_profile(f, [this](const std::string& a) { return anchor_weight(a); });
     const std::string document = document_term_of(db_.get_document(did));
     for (Xapian::docid c : candidate_ids(did, f)) {
         const Known& other = known(c);
         ++verified;
-        PairEvidence e = compare_parts(f, other.fingerprint, weight);
+        const PairEvidence e = compare_parts(f, profile, other.fingerprint, other.profile, false);
         const bool siblings = !document.empty() && other.document == document;
         const auto verdict = judge_.judge(f, other.fingerprint, e, siblings);
-        if (verdict) out.push_back({c, other.fingerprint, std::move(e), *verdict, siblings});
+        // The shared keys are wanted only for the links kept.
+        if (verdict)
+            out.push_back({c, other.fingerprint, compare_parts(f, profile, other.fingerprint, other.profile, true),
+                           *verdict, siblings});
     }
     return out;
 }

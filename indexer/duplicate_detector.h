@@ -102,6 +102,7 @@ private:
     struct Known {  // what verification reads of a candidate, read once per run
         DuplicateFingerprint fingerprint;
         std::string document;
+        AnchorProfile profile;
     };
     const Known& known(Xapian::docid did);
     double anchor_weight(const std::string& anchor);
