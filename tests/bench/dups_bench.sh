@@ -69,8 +69,9 @@ start=$SECONDS
 # The detector sources the figures belong to, read now: the build may
 # change while the benchmark runs.
 DIGEST=$(cd "$REPO" && for f in indexer/duplicate_detector.cc indexer/duplicate_detector.h \
-    common/duplicate_fingerprint.cc common/duplicate_fingerprint.h common/figure_extractor.cc \
-    common/data/dup_stopwords.txt; do [ -f "$f" ] && { printf '%s\0' "$f"; cat "$f"; }; done | sha256sum | cut -d' ' -f1)
+    common/duplicate_fingerprint.cc common/duplicate_fingerprint.h common/duplicate_store.cc \
+    common/part_document.cc common/figure_extractor.cc common/data/dup_stopwords.txt; do
+    if [ -f "$f" ]; then printf '%s\0' "$f"; cat "$f"; fi; done | sha256sum | cut -d' ' -f1)
 echo "building the help corpus (LibreOffice help pages) ..." >&2
 python3 "$REPO/tests/eval/libreoffice/build_corpus.py" --out "$WORK/help" >/dev/null
 
