@@ -4,8 +4,8 @@
 # the next run completes the work, and the result equals a fresh build
 # (db_fingerprint: the same part ids and the same term statistics).
 #
-# Corpus: the LibreOffice help pages (tests/eval/libreoffice), 3,384 files;
-# 800 of them under the sanitizers. Kill moments are spread over the run
+# Corpus: every fourth LibreOffice help page (tests/eval/libreoffice), 800
+# files (all 3,384 with HELP_CORPUS_FULL=1). Kill moments are spread over the run
 # (stratified random, from the measured time of a fresh build); set
 # KILL_TEST_SEED to repeat a run's moments.
 source "$(dirname "$0")/lib.sh"
