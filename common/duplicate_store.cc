@@ -138,12 +138,14 @@ std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::st
     return *it;
 }
 
-std::string part_term_of(const Xapian::Document& doc) {
+std::string term_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
     auto it = doc.termlist_begin();
-    it.skip_to(std::string(schema::kPartId));
+    it.skip_to(std::string(prefix));
     if (it == doc.termlist_end()) return {};
     std::string t = *it;
-    return t.rfind(schema::kPartId, 0) == 0 ? t : std::string();
+    return t.rfind(prefix, 0) == 0 ? t : std::string();
 }
+
+std::string part_term_of(const Xapian::Document& doc) { return term_with_prefix(doc, schema::kPartId); }
 
 }  // namespace aisearch

@@ -56,6 +56,10 @@ PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view
 // The document with this part term, if any.
 std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::string& part_term);
 
+// A document's term with this prefix, "" if it has none (each part has
+// one Q and one F term).
+std::string term_with_prefix(const Xapian::Document& doc, std::string_view prefix);
+
 // The part term (Q...) of a document.
 std::string part_term_of(const Xapian::Document& doc);
 

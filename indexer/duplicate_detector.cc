@@ -25,18 +25,6 @@ constexpr std::size_t kCandidatesPerLanguage = 40;  // by shared anchor weight
 constexpr double kExactBonus = 1000;  // ranks sure candidates first
 constexpr double kBandBonus = 100;
 
-DuplicateFingerprint fingerprint_of(const Xapian::Document& doc) {
-    return DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
-}
-
-// The document term (F...) a part shares with the other parts of its file.
-std::string document_term_of(const Xapian::Document& doc) {
-    auto it = doc.termlist_begin();
-    it.skip_to(std::string(schema::kDocumentId));
-    if (it == doc.termlist_end()) return {};
-    std::string t = *it;
-    return t.rfind(schema::kDocumentId, 0) == 0 ? t : std::string();
-}
 
 }  // namespace
 
@@ -98,7 +86,8 @@ double DuplicateDetector::anchor_weight(const std::string& anchor) {
     return w;
 }
 
-std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const DuplicateFingerprint& f) {
+std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
+    const DuplicateFingerprint& f = part.fingerprint;
     std::unordered_map<Xapian::docid, double> score;
     auto scan = [&](const std::string& term, Xapian::doccount cap, double weight) {
         if (db_.get_termfreq(term) > cap) return;
@@ -106,8 +95,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
             if (*it != self) score[*it] += weight;
     };
     if (!f.text_hash.empty()) scan(schema::boolean_term(schema::kTextHash, f.text_hash), kMaxExactPostings, kExactBonus);
-    const std::string document = document_term_of(db_.get_document(self));
-    if (!document.empty()) scan(document, kMaxExactPostings, kExactBonus);
+    if (!part.document.empty()) scan(part.document, kMaxExactPostings, kExactBonus);
     for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
         scan(band_term(band, f.band_keys[band]), kMaxBandPostings, kBandBonus);
     }
@@ -141,53 +129,54 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
 std::vector<std::string> DuplicateDetector::candidates(const std::string& part_term) {
     const auto did = find_part(db_, part_term);
     if (!did) return {};
-    if (korean_.empty()) {
-        korean_.assign(db_.get_lastdocid() + 1, false);
-        const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
-        for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
-    }
+    if (korean_.empty()) load_languages();
     std::vector<std::string> out;
-    for (Xapian::docid c : candidate_ids(*did, fingerprint_of(db_.get_document(*did))))
-        out.push_back(part_term_of(db_.get_document(c)));
+    for (Xapian::docid c : candidate_ids(*did, *known(*did))) out.push_back(part_term_of(db_.get_document(c)));
     return out;
 }
 
-const DuplicateDetector::Known& DuplicateDetector::known(Xapian::docid did) {
+void DuplicateDetector::load_languages() {
+    korean_.assign(db_.get_lastdocid() + 1, false);
+    const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
+    for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+}
+
+std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
     constexpr std::size_t kMaxKnown = 20000;  // bounds memory on large runs
     auto it = known_.find(did);
     if (it != known_.end()) return it->second;
     if (known_.size() >= kMaxKnown) known_.clear();
     const Xapian::Document doc = db_.get_document(did);
-    Known k{fingerprint_of(doc), document_term_of(doc), {}};
-    k.profile = anchor_profile(k.fingerprint, [this](const std::string& a) { return anchor_weight(a); });
+    auto k = std::make_shared<Known>();
+    k->fingerprint = DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
+    k->document = term_with_prefix(doc, schema::kDocumentId);
+    k->profile = anchor_profile(k->fingerprint, [this](const std::string& a) { return anchor_weight(a); });
     return known_.emplace(did, std::move(k)).first->second;
 }
 
-std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, const DuplicateFingerprint& f,
-                                                                   std::size_t& verified) {
+std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, std::size_t& verified) {
     std::vector<Verified> out;
-    const AnchorProfile profile = anchor_profile(f, [this](const std::string& a) { return anchor_weight(a); });
-    const std::string document = document_term_of(db_.get_document(did));
-    for (Xapian::docid c : candidate_ids(did, f)) {
-        const Known& other = known(c);
+    const std::shared_ptr<const Known> self = known(did);
+    const DuplicateFingerprint& f = self->fingerprint;
+    for (Xapian::docid c : candidate_ids(did, *self)) {
+        const std::shared_ptr<const Known> other = known(c);
         ++verified;
-        const PairEvidence e = compare_parts(f, profile, other.fingerprint, other.profile, false);
-        const bool siblings = !document.empty() && other.document == document;
-        const auto verdict = judge_.judge(f, other.fingerprint, e, siblings);
+        const PairEvidence e = compare_parts(f, self->profile, other->fingerprint, other->profile, false);
+        const bool siblings = !self->document.empty() && other->document == self->document;
+        const auto verdict = judge_.judge(f, other->fingerprint, e, siblings);
         // The shared keys are wanted only for the links kept.
         if (verdict)
-            out.push_back({c, other.fingerprint, compare_parts(f, profile, other.fingerprint, other.profile, true),
-                           *verdict, siblings});
+            out.push_back({c, compare_parts(f, self->profile, other->fingerprint, other->profile, true), *verdict,
+                           siblings});
     }
     return out;
 }
 
 const DuplicateDetector::BestTranslation& DuplicateDetector::best_translation(Xapian::docid did,
-                                                                              const DuplicateFingerprint& f,
                                                                               std::size_t& verified) {
     auto it = best_.find(did);
     if (it != best_.end()) return it->second;
-    return best_.emplace(did, best_of(verify(did, f, verified))).first->second;
+    return best_.emplace(did, best_of(verify(did, verified))).first->second;
 }
 
 DuplicateDetector::BestTranslation DuplicateDetector::best_of(const std::vector<Verified>& found) {
@@ -214,8 +203,8 @@ bool DuplicateDetector::holds_against(Xapian::docid did, double score, const Bes
 }
 
 std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
-                                                   const DuplicateFingerprint& f, std::size_t& verified) {
-    std::vector<Verified> found = verify(did, f, verified);
+                                                   std::size_t& verified) {
+    std::vector<Verified> found = verify(did, verified);
     const BestTranslation mine = best_of(found);
     best_[did] = mine;
     std::vector<DuplicateLink> links;
@@ -225,7 +214,7 @@ std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std:
             // clear best match.
             const double score = v.verdict.similarity;
             if (!holds_against(v.did, score, mine)) continue;
-            if (!holds_against(did, score, best_translation(v.did, v.fingerprint, verified))) continue;
+            if (!holds_against(did, score, best_translation(v.did, verified))) continue;
         }
         const std::string other = part_term_of(db_.get_document(v.did));
         if (other.empty() || other == term) continue;
@@ -243,9 +232,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         pending.push_back((*it).substr(pending_prefix.size()));
     if (pending.empty()) return summary;
 
-    korean_.assign(db_.get_lastdocid() + 1, false);
-    const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
-    for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+    load_languages();
 
     // Records are read once and written back at each checkpoint.
     std::map<std::string, PartDuplicates> records;
@@ -285,8 +272,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         const std::string& term = pending[i];
         if (const auto did = find_part(db_, term)) {
             ++summary.parts;
-            const DuplicateFingerprint f = fingerprint_of(db_.get_document(*did));
-            for (DuplicateLink& l : link(*did, term, f, summary.candidates)) {
+            for (DuplicateLink& l : link(*did, term, summary.candidates)) {
                 auto& mine = record(term).links;
                 if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
                     continue;  // already linked from the other side
@@ -307,7 +293,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // the translation of several parts: keep only a clear best.
     auto document_of = [&](const std::string& term) {
         const auto did = find_part(db_, term);
-        return did ? known(*did).document : std::string();
+        return did ? known(*did)->document : std::string();
     };
     for (const auto& term : touched) {
         PartDuplicates& r = record(term);

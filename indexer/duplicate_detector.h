@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -82,14 +83,8 @@ public:
     std::vector<std::string> candidates(const std::string& part_term);
 
 private:
-    struct Candidate {
-        Xapian::docid did;
-        std::string term;
-        DuplicateFingerprint fingerprint;
-    };
     struct Verified {
         Xapian::docid did;
-        DuplicateFingerprint fingerprint;
         PairEvidence evidence;
         RelationJudge::Verdict verdict;
         bool siblings;
@@ -99,27 +94,28 @@ private:
         double second = 0;  // the runner-up's score
         Xapian::docid did = 0;
     };
-    struct Known {  // what verification reads of a candidate, read once per run
+    // What comparing a part needs, read and prepared once per run. Shared,
+    // so a part in use survives the cache being emptied.
+    struct Known {
         DuplicateFingerprint fingerprint;
-        std::string document;
+        std::string document;  // F term shared with the other parts of its file
         AnchorProfile profile;
     };
-    const Known& known(Xapian::docid did);
+    std::shared_ptr<const Known> known(Xapian::docid did);
+    void load_languages();
     double anchor_weight(const std::string& anchor);
-    std::vector<Verified> verify(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
+    std::vector<Verified> verify(Xapian::docid did, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
-    const BestTranslation& best_translation(Xapian::docid did, const DuplicateFingerprint& f, std::size_t& verified);
+    const BestTranslation& best_translation(Xapian::docid did, std::size_t& verified);
     bool holds_against(Xapian::docid did, double score, const BestTranslation& best) const;
-    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
-    std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, const DuplicateFingerprint& f,
-                                    std::size_t& verified);
-    void write_clusters(const std::vector<std::string>& touched);
+    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const Known& part);
+    std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, std::size_t& verified);
 
     Xapian::WritableDatabase& db_;
     RelationJudge judge_;
     std::unordered_map<std::string, double> weights_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
-    std::unordered_map<Xapian::docid, Known> known_;
+    std::unordered_map<Xapian::docid, std::shared_ptr<const Known>> known_;
     std::vector<bool> korean_;  // by docid
 };
 

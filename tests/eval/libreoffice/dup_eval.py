@@ -685,18 +685,13 @@ def main():
     results["seconds"] = round(time.monotonic() - start, 1)
 
     failures = []
-    t = results.get("translation")
-    if t:
-        if t["precision"] < args.min_precision:
-            failures.append(f"translation precision {t['precision']:.3f} < {args.min_precision}")
-        if t["recall"] < args.min_recall:
-            failures.append(f"translation recall {t['recall']:.3f} < {args.min_recall}")
-    n = results.get("near")
-    if n:
-        if n["precision"] < args.near_min_precision:
-            failures.append(f"near precision {n['precision']:.3f} < {args.near_min_precision}")
-        if n["recall"] < args.near_min_recall:
-            failures.append(f"near recall {n['recall']:.3f} < {args.near_min_recall}")
+    minimums = {"translation": {"precision": args.min_precision, "recall": args.min_recall},
+                "near": {"precision": args.near_min_precision, "recall": args.near_min_recall}}
+    for relation, wanted in minimums.items():
+        scores = results.get(relation)
+        for measure, minimum in (wanted.items() if scores else ()):
+            if scores[measure] < minimum:
+                failures.append(f"{relation} {measure} {scores[measure]:.3f} < {minimum}")
     results["failures"] = failures
     if args.results:
         with open(args.results, "w", encoding="utf-8") as f:
