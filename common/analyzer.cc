@@ -76,8 +76,13 @@ std::vector<std::string> Analyzer::hangul_bigrams(std::string_view word) {
 
 void Analyzer::index_text(Xapian::Document& doc, std::string_view text, std::string_view field,
                           unsigned wdf, Xapian::termpos& termpos) {
+    index_words(doc, analyze(text), field, wdf, termpos);
+}
+
+void Analyzer::index_words(Xapian::Document& doc, const std::vector<AnalyzedWord>& words, std::string_view field,
+                           unsigned wdf, Xapian::termpos& termpos) const {
     using namespace schema;
-    for (const AnalyzedWord& w : analyze(text)) {
+    for (const AnalyzedWord& w : words) {
         termpos += kPositionStride;
         doc.add_posting(term("", field, w.exact), termpos, wdf);
         if (w.script == Script::Hangul) {

@@ -27,6 +27,13 @@ struct AnalyzedWord {
     Script script = Script::Other;
 };
 
+// The words of a title and its paragraphs, analysed once for both the
+// index terms and the duplicate fingerprint.
+struct AnalyzedPart {
+    std::vector<AnalyzedWord> title;
+    std::vector<std::vector<AnalyzedWord>> paragraphs;
+};
+
 struct AnalyzerOptions {
     bool strip_particles = true;  // Korean: also index the word without particle
     bool hangul_bigrams = true;   // Korean: index syllable bigrams for compounds
@@ -47,6 +54,9 @@ public:
     // positions after `termpos` (updated), each occurrence counting `wdf`.
     void index_text(Xapian::Document& doc, std::string_view text, std::string_view field,
                     unsigned wdf, Xapian::termpos& termpos);
+    // The same for words analyze() already made.
+    void index_words(Xapian::Document& doc, const std::vector<AnalyzedWord>& words, std::string_view field,
+                     unsigned wdf, Xapian::termpos& termpos) const;
 
     // The query that finds one word as its form in a document may be.
     Xapian::Query word_query(const AnalyzedWord& word, std::string_view field) const;

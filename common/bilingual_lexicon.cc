@@ -57,6 +57,8 @@ void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& ana
         });
         if (!known) list.push_back(to);
         max_words_ = std::max(max_words_, from.size());
+        std::size_t& longest = first_words_[entry_key(from.front())];
+        longest = std::max(longest, from.size());
     };
     link(wa, wb);
     link(wb, wa);
@@ -64,7 +66,14 @@ void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& ana
 
 BilingualLexicon::Match BilingualLexicon::longest_match(const std::vector<AnalyzedWord>& words,
                                                         std::size_t start) const {
-    const std::size_t most = std::min(max_words_, words.size() - std::min(start, words.size()));
+    if (start >= words.size()) return {};
+    const AnalyzedWord& first = words[start];
+    std::size_t longest = 0;
+    if (const auto it = first_words_.find(entry_key(first)); it != first_words_.end()) longest = it->second;
+    // A one-word entry may also match the first word's stem (Korean
+    // without its particle).
+    if (longest == 0 && first.script == Script::Hangul && first_words_.count(first.stem)) longest = 1;
+    const std::size_t most = std::min(longest, words.size() - start);
     for (std::size_t n = most; n >= 1; --n) {
         for (bool by_stem : {false, true}) {
             const auto it = entries_.find(join_keys(words, start, n, by_stem));

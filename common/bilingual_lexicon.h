@@ -34,6 +34,9 @@ public:
 
 private:
     std::unordered_map<std::string, std::vector<Translation>> entries_;
+    // The longest entry starting with each first-word key: most words of
+    // a text start no entry, and this rejects them with one lookup.
+    std::unordered_map<std::string, std::size_t> first_words_;
     std::size_t max_words_ = 0;
 };
 

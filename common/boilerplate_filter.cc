@@ -17,7 +17,11 @@ BoilerplateFilter::BoilerplateFilter(const std::vector<std::string>& patterns) {
             icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status))
             throw ResourceError("boilerplate pattern '" + line + "': " + u_errorName(status));
+        std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(status));
+        if (U_FAILURE(status))
+            throw ResourceError("boilerplate pattern '" + line + "': " + u_errorName(status));
         patterns_.push_back(std::move(compiled));
+        matchers_.push_back(std::move(matcher));
         weak_.push_back(weak);
     }
 }
@@ -37,8 +41,9 @@ BoilerplateFilter::Match BoilerplateFilter::match(std::string_view paragraph) co
     for (std::size_t i = 0; i < patterns_.size(); ++i) {
         if (best == Match::Weak && weak_[i]) continue;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(patterns_[i]->matcher(text, status));
-        if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) {
+        icu::RegexMatcher& m = *matchers_[i];
+        m.reset(text);
+        if (m.matches(status) && U_SUCCESS(status)) {
             if (!weak_[i]) return Match::Strong;
             best = Match::Weak;
         }

@@ -4,7 +4,7 @@
 // expression per line, matched case-insensitively against a whole paragraph.
 // A pattern written with a leading '~' is weak: words such as "Close" or
 // "Print" are furniture only next to other furniture, since alone they may
-// be a real title.
+// be a real title. A filter is used by one thread at a time.
 #pragma once
 
 #include <filesystem>
@@ -17,6 +17,7 @@
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
+class RegexMatcher;
 U_NAMESPACE_END
 
 namespace aisearch {
@@ -41,6 +42,9 @@ private:
     Match match(std::string_view paragraph) const;
 
     std::vector<std::unique_ptr<icu::RegexPattern>> patterns_;
+    // One matcher per pattern, reset for each paragraph: making a matcher
+    // per match cost more than matching. So a filter serves one thread.
+    std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
     std::vector<bool> weak_;
 };
 

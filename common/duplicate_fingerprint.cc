@@ -238,6 +238,17 @@ DuplicateFingerprinter DuplicateFingerprinter::from_data_dir(const std::filesyst
 }
 
 DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& part) {
+    LanguagePart clean{part.lang, sanitize_utf8(part.title), {}};
+    AnalyzedPart words;
+    words.title = analyzer_.analyze(clean.title);
+    for (const auto& p : part.paragraphs) {
+        clean.paragraphs.push_back(sanitize_utf8(p));
+        words.paragraphs.push_back(analyzer_.analyze(clean.paragraphs.back()));
+    }
+    return fingerprint(clean, words);
+}
+
+DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& part, const AnalyzedPart& analysed) const {
     DuplicateFingerprint f;
     f.lang = part.lang;
     const bool korean = part.lang == "ko";
@@ -249,9 +260,8 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
     AnchorList anchors;
     std::unordered_set<std::string> specific;
 
-    auto add_text = [&](const std::string& raw) {
+    auto add_text = [&](const std::string& text, const std::vector<AnalyzedWord>& words) {
         const auto paragraph = static_cast<std::uint32_t>(f.paragraph_lengths.size());
-        const std::string text = sanitize_utf8(raw);
         f.paragraph_lengths.push_back(weighted_length(text));
         f.length += f.paragraph_lengths.back();
         // Figures and words are taken in text order; a word inside a
@@ -267,7 +277,6 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
                 figure_end = std::max(figure_end, fig.end);
             }
         };
-        const std::vector<AnalyzedWord> words = analyzer_.analyze(text);
         for (std::size_t i = 0; i < words.size();) {
             const AnalyzedWord& w = words[i];
             figures_before(w.begin);
@@ -313,8 +322,9 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
         }
         figures_before(static_cast<std::uint32_t>(text.size()));
     };
-    add_text(part.title);
-    for (const auto& p : part.paragraphs) add_text(p);
+    add_text(part.title, analysed.title);
+    for (std::size_t i = 0; i < part.paragraphs.size() && i < analysed.paragraphs.size(); ++i)
+        add_text(part.paragraphs[i], analysed.paragraphs[i]);
 
     if (!normalised.empty()) f.text_hash = content_hash(normalised);
     f.anchors = anchors.take();

@@ -52,7 +52,11 @@ public:
     static DuplicateFingerprinter from_data_dir(const std::filesystem::path& dir, Analyzer& analyzer,
                                                 const BilingualLexicon& lexicon);
 
+    // Any bytes: invalid UTF-8 is replaced first.
     DuplicateFingerprint fingerprint(const LanguagePart& part);
+    // `words` is the analysis of the part's (valid UTF-8) title and
+    // paragraphs, as the indexer made it for the part's terms.
+    DuplicateFingerprint fingerprint(const LanguagePart& part, const AnalyzedPart& words) const;
 
 private:
     Analyzer& analyzer_;

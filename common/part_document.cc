@@ -18,7 +18,20 @@ std::string part_key_term(const PartContext& context) {
     return schema::key_term(schema::kPartId, context.doc_key + context.part_suffix);
 }
 
+AnalyzedPart analyze_part(Analyzer& analyzer, const LanguagePart& part) {
+    AnalyzedPart words;
+    words.title = analyzer.analyze(part.title);
+    words.paragraphs.reserve(part.paragraphs.size());
+    for (const auto& p : part.paragraphs) words.paragraphs.push_back(analyzer.analyze(p));
+    return words;
+}
+
 Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context) {
+    return make_part_document(analyzer, part, analyze_part(analyzer, part), context);
+}
+
+Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const AnalyzedPart& words,
+                                    const PartContext& context) {
     StoredPart stored;
     stored.id = context.part_id;
     stored.path = context.path;
@@ -37,11 +50,11 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
 
     Xapian::Document doc;
     Xapian::termpos pos = 0;
-    analyzer.index_text(doc, part.title, schema::kTitleField, 1, pos);
+    analyzer.index_words(doc, words.title, schema::kTitleField, 1, pos);
     pos = 0;
-    analyzer.index_text(doc, part.title, schema::kBodyField, schema::kTitleWdf, pos);
+    analyzer.index_words(doc, words.title, schema::kBodyField, schema::kTitleWdf, pos);
     pos += schema::kPositionStride;  // no phrase spans title and body
-    for (const auto& p : part.paragraphs) analyzer.index_text(doc, p, schema::kBodyField, 1, pos);
+    for (const auto& p : words.paragraphs) analyzer.index_words(doc, p, schema::kBodyField, 1, pos);
     if (!stored.source.empty()) {
         Xapian::termpos source_pos = 0;
         analyzer.index_text(doc, source_words(stored.source), schema::kSourceField, 1, source_pos);

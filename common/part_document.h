@@ -27,6 +27,13 @@ struct PartContext {
 };
 
 Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const PartContext& context);
+// The same with the part's words already analysed (analyze_part).
+Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part, const AnalyzedPart& words,
+                                    const PartContext& context);
+
+// The words of a part's title and paragraphs (valid UTF-8, as the
+// DocumentParser makes them).
+AnalyzedPart analyze_part(Analyzer& analyzer, const LanguagePart& part);
 
 // A source name as words: "koreatimes.co.kr" -> "koreatimes co kr", so
 // source:koreatimes finds it. Used for indexing and for source: queries.

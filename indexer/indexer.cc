@@ -8,8 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <deque>
 #include <thread>
 #include <unordered_set>
 
@@ -19,10 +18,11 @@
 #include "common/article_reader.h"
 #include "common/content_hash.h"
 #include "common/data_files.h"
-#include "common/part_document.h"
 #include "common/schema.h"
+#include "indexer/build_queue.h"
 #include "indexer/duplicate_detector.h"
 #include "indexer/file_state.h"
+#include "indexer/part_builder.h"
 #include "indexer/source_scanner.h"
 
 namespace aisearch {
@@ -71,8 +71,7 @@ struct Indexer::Impl {
           events(std::move(e)),
           analyzer(Analyzer::from_data_dir(data_dir())),
           lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
-          fingerprinter(DuplicateFingerprinter::from_data_dir(data_dir(), analyzer, lexicon)),
-          reader(DocumentParser(BoilerplateFilter::load(data_dir() / "boilerplate.txt"))) {}
+          builder(data_dir(), lexicon) {}
 
     void skipped(const std::string& path, const std::string& reason) {
         ++summary.skipped;
@@ -129,6 +128,8 @@ struct Indexer::Impl {
     }
 
     // Brings `db` up to date with the scanned files, committing in batches.
+    // Files are read and analysed on worker threads and written here, in
+    // scan order.
     void update(Xapian::WritableDatabase& db, const ScannedSources& scanned, Clock::time_point start,
                 bool transactions) {
         std::size_t batch_files = 0;
@@ -144,12 +145,7 @@ struct Indexer::Impl {
             batch_files = 0;
             batch_bytes = 0;
         };
-        if (transactions) db.begin_transaction();
-
-        std::unordered_set<std::string> seen;
-        for (const SourceFile& f : scanned.files) {
-            seen.insert(file_key(f.path));
-            const std::uintmax_t read = index_file(db, f);
+        auto done = [&](const SourceFile& f, std::uintmax_t read) {
             if (read > 0) {
                 ++batch_files;
                 batch_bytes += read;
@@ -159,7 +155,56 @@ struct Indexer::Impl {
             progress.seconds = seconds_since(start);
             if (events.progress) events.progress(progress);
             maybe_commit(false);
+        };
+        if (transactions) db.begin_transaction();
+
+        const std::size_t workers =
+            options.jobs ? options.jobs : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+        std::unique_ptr<BuildQueue> queue;
+        if (workers > 1) queue = std::make_unique<BuildQueue>(workers, 4 * workers, data_dir(), lexicon);
+
+        // Files in scan order from the first one still being built; the
+        // unchanged ones behind it wait for it, so events keep the order.
+        struct Waiting {
+            SourceFile file;
+            std::optional<FileState> old;
+            bool building = false;
+        };
+        std::deque<Waiting> waiting;
+        auto take = [&] {
+            Waiting w = std::move(waiting.front());
+            waiting.pop_front();
+            if (!w.building) {
+                ++summary.unchanged;
+                note(w.file.path.string(), "unchanged");
+                done(w.file, 0);
+                return;
+            }
+            done(w.file, write_built(db, w.file, w.old, queue->take()));
+        };
+        auto drain = [&] {
+            while (!waiting.empty()) take();
+        };
+
+        std::unordered_set<std::string> seen;
+        for (const SourceFile& f : scanned.files) {
+            const std::string key = file_key(f.path);
+            seen.insert(key);
+            std::optional<FileState> old = decode_file_state(db.get_metadata(key));
+            if (old && old->size == f.size && old->mtime_ns == f.mtime_ns) {
+                waiting.push_back({f, std::move(old), false});
+            } else if (queue && !ArticleReader::holds_records(f.path) && f.size <= ArticleReader::kMaxArticleBytes) {
+                while (queue->full()) take();
+                queue->submit(f, old ? old->hash : std::string());
+                waiting.push_back({f, std::move(old), true});
+            } else {
+                drain();
+                done(f, index_file(db, f, old));
+            }
+            while (!waiting.empty() && !waiting.front().building) take();
         }
+        drain();
+        queue.reset();
         delete_vanished(db, scanned, seen);
         // Also finishes the duplicate links an interrupted run left.
         const auto detect_start = Clock::now();
@@ -171,15 +216,9 @@ struct Indexer::Impl {
         if (transactions) db.commit_transaction();
     }
 
-    // Returns the bytes read (0 when the file was unchanged or skipped).
-    std::uintmax_t index_file(Xapian::WritableDatabase& db, const SourceFile& f) {
-        const std::string key = file_key(f.path);
-        const std::optional<FileState> old = decode_file_state(db.get_metadata(key));
-        if (old && old->size == f.size && old->mtime_ns == f.mtime_ns) {
-            ++summary.unchanged;
-            note(f.path.string(), "unchanged");
-            return 0;
-        }
+    // Indexes one file on this thread, a file of many records article by
+    // article. Returns the bytes read (0 when unchanged or skipped).
+    std::uintmax_t index_file(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old) {
         const bool records = ArticleReader::holds_records(f.path);
         const std::uintmax_t limit = records ? options.max_jsonl_file_bytes : ArticleReader::kMaxArticleBytes;
         if (f.size > limit) {
@@ -187,66 +226,68 @@ struct Indexer::Impl {
                                          std::to_string(limit >> 20) + " MiB)");
             return 0;
         }
+        if (!records) return write_built(db, f, old, builder.build(f, old ? old->hash : std::string()));
         std::string bytes;
-        {
-            std::ifstream in(f.path, std::ios::binary);
-            if (!in) {
-                skipped(f.path.string(), std::string("cannot be read: ") + std::strerror(errno));
-                return 0;
-            }
-            std::ostringstream buffer;
-            buffer << in.rdbuf();
-            if (in.bad()) {
-                skipped(f.path.string(), "read error");
-                return 0;
-            }
-            bytes = std::move(buffer).str();
+        try {
+            bytes = PartBuilder::read_file(f.path);
+        } catch (const std::runtime_error& e) {
+            skipped(f.path.string(), e.what());
+            return 0;
         }
-        FileState state{f.path.string(), f.size, f.mtime_ns, content_hash(bytes), utc_now()};
-        if (old && old->hash == state.hash) {
+        BuiltFile built;
+        built.bytes = bytes.size();
+        built.state = FileState{f.path.string(), f.size, f.mtime_ns, content_hash(bytes), utc_now()};
+        if (old && old->hash == built.state.hash) {
+            built.same_content = true;
+            return write_built(db, f, old, std::move(built));
+        }
+        delete_parts(db, built.state.path);
+        built.report = builder.build_parts(f, bytes, built.state, [&](BuiltPart&& p) { write_part(db, p); });
+        return finish_file(db, f, old, built);
+    }
+
+    // Writes a file built by a PartBuilder. Returns the bytes read.
+    std::uintmax_t write_built(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old,
+                               BuiltFile&& built) {
+        if (!built.read_error.empty()) {
+            skipped(f.path.string(), built.read_error);
+            return 0;
+        }
+        if (built.same_content) {
             // Touched but unchanged: remember the new mtime, rewrite nothing.
-            state.indexed = old->indexed;
-            db.set_metadata(key, encode(state));
+            built.state.indexed = old->indexed;
+            db.set_metadata(file_key(f.path), encode(built.state));
             ++summary.unchanged;
             note(f.path.string(), "unchanged");
             return 0;
         }
+        delete_parts(db, built.state.path);
+        for (const BuiltPart& p : built.parts) write_part(db, p);
+        return finish_file(db, f, old, built);
+    }
 
-        delete_parts(db, state.path);
-        // Articles are indexed as they are read, so a file of many records
-        // never holds more than one parsed article in memory.
-        const FileReport report = reader.read(f.path, bytes, f.id, [&](Article&& a) {
-            for (const LanguagePart& part : a.parsed.parts) {
-                PartContext context;
-                const bool split = a.parsed.parts.size() > 1;
-                context.part_suffix = split ? "#" + part.lang : "";
-                context.part_id = a.id + context.part_suffix;
-                context.doc_key = records ? "record:" + a.id : state.path;
-                context.path = state.path;
-                context.hash = state.hash;
-                context.indexed = state.indexed;
-                context.metadata = a.metadata;
-                context.url = a.url;
-                Xapian::Document doc = make_part_document(analyzer, part, context);
-                add_duplicate_evidence(doc, fingerprinter.fingerprint(part));
-                const std::string term = part_key_term(context);
-                db.replace_document(term, doc);
-                DuplicateDetector::mark_pending(db, term);
-            }
-        });
-        for (const auto& w : report.warnings)
+    void write_part(Xapian::WritableDatabase& db, const BuiltPart& p) {
+        db.replace_document(p.key_term, p.document);
+        DuplicateDetector::mark_pending(db, p.key_term);
+    }
+
+    // Records the file's new state once its parts are written.
+    std::uintmax_t finish_file(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old,
+                               const BuiltFile& built) {
+        const std::string key = file_key(f.path);
+        for (const auto& w : built.report.warnings)
             if (events.warning) events.warning(f.path.string(), w);
-        for (const auto& s : report.skipped) skipped(f.path.string(), s);
-        if (!report.skip_reason.empty()) {
+        for (const auto& s : built.report.skipped) skipped(f.path.string(), s);
+        if (!built.report.skip_reason.empty()) {
             db.set_metadata(key, "");
-            skipped(f.path.string(), report.skip_reason);
-            return bytes.size();
+            skipped(f.path.string(), built.report.skip_reason);
+            return built.bytes;
         }
-        db.set_metadata(key, encode(state));
+        db.set_metadata(key, encode(built.state));
         ++(old ? summary.updated : summary.added);
         note(f.path.string(), old ? "updated" : "added");
-        summary.bytes += bytes.size();
-        return bytes.size();
+        summary.bytes += built.bytes;
+        return built.bytes;
     }
 
     // Deletes the parts read from a file; their duplicate links go with them.
@@ -298,8 +339,8 @@ struct Indexer::Impl {
     IndexEvents events;
     Analyzer analyzer;
     BilingualLexicon lexicon;
-    DuplicateFingerprinter fingerprinter;
-    ArticleReader reader;
+    PartBuilder builder;  // this thread's
+
     DuplicateSummary duplicates;
     IndexSummary summary;
     IndexProgress progress;
