@@ -22,6 +22,8 @@ public:
 
     // Adds a <-> b in both directions.
     void add(std::string_view a, std::string_view b, Analyzer& analyzer);
+    // The same for entries already analysed.
+    void add(const std::vector<AnalyzedWord>& a, const std::vector<AnalyzedWord>& b);
 
     struct Match {
         std::size_t length = 0;  // words of the query covered; 0 if none

@@ -76,11 +76,14 @@ std::string encode(const PartDuplicates& d) {
     return json{{"cluster", d.cluster}, {"links", links}}.dump();
 }
 
-PartDuplicates decode_part_duplicates(std::string_view data) {
+PartDuplicates decode_part_duplicates(std::string_view data, bool evidence) {
     PartDuplicates d;
     if (data.empty()) return d;
     try {
-        const json j = json::parse(data);
+        const json::parser_callback_t skip_evidence = [](int depth, json::parse_event_t event, json& parsed) {
+            return !(depth == 3 && event == json::parse_event_t::key && parsed == "evidence");
+        };
+        const json j = evidence ? json::parse(data) : json::parse(data, skip_evidence);
         d.cluster = j.at("cluster").get<std::string>();
         for (const auto& l : j.at("links")) {
             DuplicateLink link;
@@ -89,7 +92,7 @@ PartDuplicates decode_part_duplicates(std::string_view data) {
             if (!r) throw DatabaseError("unknown duplicate relation");
             link.relation = *r;
             link.similarity = l.at("similarity").get<double>();
-            link.evidence = evidence_from(l.at("evidence"));
+            if (evidence) link.evidence = evidence_from(l.at("evidence"));
             d.links.push_back(std::move(link));
         }
     } catch (const json::exception& e) {
@@ -128,8 +131,8 @@ std::string cluster_id(const std::vector<std::string>& part_terms) {
     return content_hash(*std::min_element(part_terms.begin(), part_terms.end()));
 }
 
-PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term) {
-    return decode_part_duplicates(db.get_metadata(duplicates_key(part_term)));
+PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term, bool evidence) {
+    return decode_part_duplicates(db.get_metadata(duplicates_key(part_term)), evidence);
 }
 
 std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::string& part_term) {

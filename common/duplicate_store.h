@@ -36,7 +36,9 @@ struct PartDuplicates {
 
 std::string encode(const PartDuplicates& d);
 // Throws DatabaseError if `data` is not a stored record; "" gives an empty one.
-PartDuplicates decode_part_duplicates(std::string_view data);
+// Without `evidence`, the links' evidence is skipped unread (a search
+// needs only who, how and how similar).
+PartDuplicates decode_part_duplicates(std::string_view data, bool evidence = true);
 
 std::string encode_cluster_members(const std::vector<std::string>& part_terms);
 std::vector<std::string> decode_cluster_members(std::string_view data);
@@ -51,7 +53,7 @@ std::string duplicates_pending_key(std::string_view part_term);
 std::string cluster_id(const std::vector<std::string>& part_terms);
 
 // Reads a part's record; an empty one if it has none.
-PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term);
+PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term, bool evidence = true);
 
 // The document with this part term, if any.
 std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::string& part_term);

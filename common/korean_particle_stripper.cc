@@ -7,13 +7,13 @@
 
 namespace aisearch {
 
-KoreanParticleStripper::KoreanParticleStripper(std::vector<std::string> suffixes)
-    : suffixes_(std::move(suffixes)) {
-    std::sort(suffixes_.begin(), suffixes_.end(), [](const std::string& a, const std::string& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
-    suffixes_.erase(std::unique(suffixes_.begin(), suffixes_.end()), suffixes_.end());
-    set_.insert(suffixes_.begin(), suffixes_.end());
+KoreanParticleStripper::KoreanParticleStripper(std::vector<std::string> suffixes) {
+    for (auto& s : suffixes) {
+        lengths_.push_back(s.size());
+        set_.insert(std::move(s));
+    }
+    std::sort(lengths_.begin(), lengths_.end(), std::greater<>());
+    lengths_.erase(std::unique(lengths_.begin(), lengths_.end()), lengths_.end());
 }
 
 KoreanParticleStripper KoreanParticleStripper::load(const std::filesystem::path& file) {
@@ -21,18 +21,19 @@ KoreanParticleStripper KoreanParticleStripper::load(const std::filesystem::path&
 }
 
 std::string_view KoreanParticleStripper::strip(std::string_view word) const {
-    const std::size_t syllables = count_code_points(word);
-    for (const auto& s : suffixes_) {
-        if (s.size() >= word.size() || word.substr(word.size() - s.size()) != s) continue;
-        const std::size_t suffix_syllables = count_code_points(s);
+    // The longest suffix first: at each length only one can match, so one
+    // lookup per length replaces a scan of the whole list.
+    std::size_t syllables = 0;
+    for (const std::size_t n : lengths_) {
+        if (n >= word.size() || !set_.count(word.substr(word.size() - n))) continue;
+        if (syllables == 0) syllables = count_code_points(word);
+        const std::size_t suffix_syllables = count_code_points(word.substr(word.size() - n));
         const std::size_t min_left = suffix_syllables == 1 ? 2 : 1;
-        if (syllables - suffix_syllables >= min_left) return word.substr(0, word.size() - s.size());
+        if (syllables - suffix_syllables >= min_left) return word.substr(0, word.size() - n);
     }
     return word;
 }
 
-bool KoreanParticleStripper::is_particle(std::string_view word) const {
-    return set_.count(std::string(word)) != 0;
-}
+bool KoreanParticleStripper::is_particle(std::string_view word) const { return set_.count(word) != 0; }
 
 }  // namespace aisearch

@@ -24,8 +24,13 @@ public:
     bool is_particle(std::string_view word) const;
 
 private:
-    std::vector<std::string> suffixes_;  // longest first
-    std::unordered_set<std::string> set_;
+    // Lets the set be searched with string_views, without a copy.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> set_;
+    std::vector<std::size_t> lengths_;  // distinct suffix lengths in bytes, longest first
 };
 
 }  // namespace aisearch

@@ -23,6 +23,15 @@ struct StoredPart {
 };
 
 std::string encode(const StoredPart& part);
+
+// Just the id and language of a stored part, without reading its text
+// (the keys are stored sorted, so both come before "text").
+struct PartLabel {
+    std::string id;
+    std::string lang;
+};
+// Throws DatabaseError if `data` has no id.
+PartLabel decode_part_label(std::string_view data);
 // Throws DatabaseError if `data` is not a stored part.
 StoredPart decode_stored_part(std::string_view data);
 

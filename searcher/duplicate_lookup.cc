@@ -38,8 +38,8 @@ DuplicateLookup::DuplicateLookup(std::vector<Xapian::Database> shards) : shards_
 DuplicateLookup::Member DuplicateLookup::member(const Xapian::Database& db, const std::string& part_term) {
     const auto did = find_part(db, part_term);
     if (!did) return {};
-    const StoredPart p = decode_stored_part(db.get_document(*did).get_data());
-    return {p.id, p.lang};
+    PartLabel p = decode_part_label(db.get_document(*did).get_data());
+    return {std::move(p.id), std::move(p.lang)};
 }
 
 DuplicateRelation DuplicateLookup::relation(const Xapian::Database& db, const std::string& a,
@@ -75,7 +75,7 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
     while (!queue.empty()) {
         const std::string t = queue.front();
         queue.pop_front();
-        for (const auto& l : read_part_duplicates(db, t).links) {
+        for (const auto& l : read_part_duplicates(db, t, /*evidence=*/false).links) {
             if (reach.count(l.other)) continue;
             const Reach& from = reach[t];
             const bool direct = t == self;
@@ -153,7 +153,7 @@ std::vector<DuplicateRelation> DuplicateLookup::relations_of(const std::string& 
         const std::string all;
         for (auto it = db.postlist_begin(all); it != db.postlist_end(all); ++it) {
             const Xapian::Document doc = db.get_document(*it);
-            const StoredPart p = decode_stored_part(doc.get_data());
+            const PartLabel p = decode_part_label(doc.get_data());
             const std::string document = document_of(p.id);
             if (p.id == id || document == id) {
                 exact.push_back({s, part_term_of(doc), p.id});

@@ -72,11 +72,69 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t cp) {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What a paragraph must contain, ASCII letters lowered, to hold a match:
+// Korean words and numbers as they are (normalisation leaves Hangul
+// syllables and digits alone), English stems by their first letters
+// (a stem may end differently from its word: happi, happy).
+std::vector<std::string> needles_of(const HighlightTerms& terms) {
+    std::vector<std::string> needles;
+    auto add = [&](std::string_view s) {
+        if (s.empty()) return;
+        std::string n;
+        for (char c : s) n += ascii_lower(c);
+        needles.push_back(std::move(n));
+    };
+    for (const auto& s : terms.latin_stems) add(std::string_view(s).substr(0, std::min<std::size_t>(s.size(), 3)));
+    for (const auto& s : terms.exact) add(s);
+    for (const auto& s : terms.hangul_parts) add(s);
+    for (const auto& s : terms.prefixes) add(s);
+    return needles;
+}
+
+// False only if `paragraph` cannot hold a match. Text whose letters
+// normalisation changes (full-width Latin, compatibility jamo) is
+// analysed whatever it holds.
+bool may_match(std::string_view paragraph, const std::vector<std::string>& needles) {
+    std::string lowered;
+    lowered.reserve(paragraph.size());
+    bool plain = true;
+    for (char c : paragraph) {
+        const auto u = static_cast<unsigned char>(c);
+        // U+FF00-FFEF (EF BC/BD/BE/BF ..) and U+3130-318F (E3 84/85/86) are
+        // the forms NFKC rewrites into what a query word looks like.
+        lowered += ascii_lower(c);
+        if (u == 0xEF || u == 0xE3) plain = false;
+    }
+    if (!plain) return true;
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](const std::string& n) { return lowered.find(n) != std::string::npos; });
+}
+
 }  // namespace
 
 Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, std::size_t length) {
-    const auto words = analyzer_.analyze(text);
-    const auto matches = find_matches(text, words, terms);
+    // Only paragraphs that may hold a query word are analysed: analysing a
+    // whole page for every hit was most of a query's time.
+    const std::vector<std::string> needles = needles_of(terms);
+    std::vector<Match> matches;
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view paragraph = text.substr(begin, end - begin);
+        if (may_match(paragraph, needles)) {
+            auto words = analyzer_.analyze(paragraph);
+            for (auto& w : words) {
+                w.begin += static_cast<std::uint32_t>(begin);
+                w.end += static_cast<std::uint32_t>(begin);
+                w.stem_end += static_cast<std::uint32_t>(begin);
+            }
+            auto found = find_matches(text, words, terms);
+            matches.insert(matches.end(), found.begin(), found.end());
+        }
+        begin = end + 1;
+    }
     const auto cp = code_point_index(text);
     const std::size_t total = cp[text.size()];
 
