@@ -14,17 +14,29 @@
 namespace aisearch {
 namespace {
 
-// Candidate gathering reads at most this many postings per term, so the
+// Candidate gathering reads a bounded number of postings per part, so the
 // work per part stays bounded however large the database grows.
 constexpr Xapian::doccount kMaxExactPostings = 100;
 constexpr Xapian::doccount kMaxBandPostings = 500;
-constexpr Xapian::doccount kMaxAnchorPostings = 200;
-constexpr std::size_t kAnchorsQueried = 30;       // the part's rarest anchors
-constexpr std::size_t kCandidatesPerLanguage = 40;  // by shared anchor weight
-
-constexpr double kExactBonus = 1000;  // ranks sure candidates first
-constexpr double kBandBonus = 100;
-
+// Anchors are read rarest first, at most kAnchorsQueried of them and at
+// most kAnchorPostingBudget postings in all; past the rarest
+// kMinAnchorsQueried, an anchor more than max(kMinAnchorCap, parts /
+// kAnchorCapDivisor) parts have is not read (in a larger collection a
+// page-specific name is shared by more parts, so the cap grows with it).
+constexpr Xapian::doccount kMinAnchorCap = 200;
+constexpr Xapian::doccount kAnchorCapDivisor = 50;
+constexpr Xapian::doccount kAnchorPostingBudget = 4000;
+constexpr std::size_t kAnchorsQueried = 30;         // the part's rarest anchors
+constexpr std::size_t kMinAnchorsQueried = 8;       // read over the cap, within the budget
+constexpr std::size_t kCandidatesPerLanguage = 40;  // by shared bands and anchor weight
+// A candidate sharing this many LSH bands is verified even past the top
+// kCandidatesPerLanguage: one shared band of 3 rows is mostly chance, and
+// chance collisions grow with the database (at 10k parts, 73% of the
+// rejected candidates shared exactly one band).
+constexpr std::size_t kSureBands = 2;
+// Exact and near links kept per part (see DuplicateDetector::update).
+constexpr std::size_t kMaxCopyLinks = 8;
+constexpr double kBandWeight = 100;  // a shared band in the ranking, against anchor idf
 
 }  // namespace
 
@@ -64,6 +76,49 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
     return Verdict{Relation::Translation, score};
 }
 
+bool RelationJudge::may_accept(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
+                               const AnchorProfile& pb, bool siblings) const {
+    if (a.lang == b.lang) {
+        // judge(): equal hashes, or the sketch thresholds of one of the
+        // three near rules (the figures rule only adds a condition).
+        if (!a.text_hash.empty() && a.text_hash == b.text_hash) return true;
+        const double shingles = sketch_jaccard(a.shingle_sketch, b.shingle_sketch);
+        if (shingles >= near_shingles) return true;
+        if (shingles < std::min(near_edited_shingles, near_words_shingles)) return false;
+        const double words = sketch_jaccard(a.word_sketch, b.word_sketch);
+        return (words >= near_edited_words && shingles >= near_edited_shingles) ||
+               (words >= near_words && shingles >= near_words_shingles);
+    }
+    const double length_ratio = a.length > 0 && b.length > 0
+                                    ? static_cast<double>(std::min(a.length, b.length)) / std::max(a.length, b.length)
+                                    : 0.0;
+    if (length_ratio < translation_length) return false;
+    // The shared anchors and their weight on each side, as compare_parts
+    // counts them; the translation score is at most sqrt(coverage_a *
+    // coverage_b), its other factors being at most 1.
+    std::size_t shared = 0;
+    double weight_a = 0, weight_b = 0;
+    for (std::size_t i = 0, j = 0; i < pa.by_hash.size() && j < pb.by_hash.size();) {
+        if (pa.by_hash[i].first < pb.by_hash[j].first) {
+            ++i;
+        } else if (pb.by_hash[j].first < pa.by_hash[i].first) {
+            ++j;
+        } else {
+            ++shared;
+            weight_a += pa.weights[pa.by_hash[i].second];
+            weight_b += pb.weights[pb.by_hash[j].second];
+            ++i;
+            ++j;
+        }
+    }
+    if (shared < translation_anchors) return false;
+    const double coverage_a = pa.total > 0 ? weight_a / pa.total : 0;
+    const double coverage_b = pb.total > 0 ? weight_b / pb.total : 0;
+    // A little slack for the order of the floating-point sums.
+    return std::sqrt(coverage_a * coverage_b) >=
+           (siblings ? sibling_translation_score : translation_score) * (1 - 1e-9);
+}
+
 DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge)
     : db_(db), judge_(judge) {}
 
@@ -86,42 +141,72 @@ double DuplicateDetector::anchor_weight(const std::string& anchor) {
     return w;
 }
 
+Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const DuplicateFingerprint& f) {
+    if (f.text_hash.empty()) return 0;
+    const std::string term = schema::boolean_term(schema::kTextHash, f.text_hash);
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+        if (*it != self) return *it;
+    return 0;
+}
+
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
     const DuplicateFingerprint& f = part.fingerprint;
-    std::unordered_map<Xapian::docid, double> score;
-    auto scan = [&](const std::string& term, Xapian::doccount cap, double weight) {
-        if (db_.get_termfreq(term) > cap) return;
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            if (*it != self) score[*it] += weight;
+    struct Hits {
+        bool sure = false;       // same text or same file
+        std::uint32_t bands = 0;  // LSH bands shared
+        double anchors = 0;      // summed weight of the shared anchors read
     };
-    if (!f.text_hash.empty()) scan(schema::boolean_term(schema::kTextHash, f.text_hash), kMaxExactPostings, kExactBonus);
-    if (!part.document.empty()) scan(part.document, kMaxExactPostings, kExactBonus);
-    for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
-        scan(band_term(band, f.band_keys[band]), kMaxBandPostings, kBandBonus);
-    }
+    std::unordered_map<Xapian::docid, Hits> hits;
+    auto read = [&](const std::string& term, auto&& add) {
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            if (*it != self) add(hits[*it]);
+    };
+    auto scan = [&](const std::string& term, Xapian::doccount cap, auto&& add) {
+        if (db_.get_termfreq(term) <= cap) read(term, add);
+    };
+    auto sure = [](Hits& h) { h.sure = true; };
+    if (const Xapian::docid copy = first_exact_copy(self, f)) hits[copy].sure = true;
+    if (!part.document.empty()) scan(part.document, kMaxExactPostings, sure);
+    for (std::size_t band = 0; band < f.band_keys.size(); ++band)
+        scan(band_term(band, f.band_keys[band]), kMaxBandPostings, [](Hits& h) { ++h.bands; });
+    // The rarest anchors, within the posting budget.
+    const Xapian::doccount cap = std::max<Xapian::doccount>(kMinAnchorCap, db_.get_doccount() / kAnchorCapDivisor);
     std::vector<std::pair<Xapian::doccount, const std::string*>> rare;
     for (const auto& a : f.anchors) {
         const Xapian::doccount tf = db_.get_termfreq(schema::boolean_term(schema::kAnchor, a));
-        if (tf > 1 && tf <= kMaxAnchorPostings) rare.emplace_back(tf, &a);
+        if (tf > 1) rare.emplace_back(tf, &a);
     }
     std::sort(rare.begin(), rare.end());
-    if (rare.size() > kAnchorsQueried) rare.resize(kAnchorsQueried);
-    for (const auto& [tf, a] : rare) scan(schema::boolean_term(schema::kAnchor, *a), kMaxAnchorPostings, anchor_weight(*a));
-
-    std::vector<std::pair<double, Xapian::docid>> same, other;
-    const bool korean = f.lang == "ko";
-    for (const auto& [did, s] : score) {
-        const bool k = did < korean_.size() && korean_[did];
-        (k == korean ? same : other).emplace_back(-s, did);
+    Xapian::doccount budget = kAnchorPostingBudget;
+    for (std::size_t i = 0; i < rare.size() && i < kAnchorsQueried && rare[i].first <= budget; ++i) {
+        // A part whose anchors are all common (an interface page: "format",
+        // "object", "select") still reads its rarest few.
+        if (rare[i].first > cap && i >= kMinAnchorsQueried) break;
+        budget -= rare[i].first;
+        const double w = anchor_weight(*rare[i].second);
+        read(schema::boolean_term(schema::kAnchor, *rare[i].second), [w](Hits& h) { h.anchors += w; });
     }
+
+    // Per language: every sure candidate, and the best kCandidatesPerLanguage
+    // of the others by shared bands, then anchor weight.
+    std::vector<std::pair<double, Xapian::docid>> lists[2];  // same language, other
     std::vector<Xapian::docid> out;
-    for (auto* list : {&same, &other}) {
-        std::sort(list->begin(), list->end());
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const double s = -(*list)[i].first;
-            if (i >= kCandidatesPerLanguage && s < kBandBonus) break;  // past the top, only sure ones
-            out.push_back((*list)[i].second);
+    const bool korean = f.lang == "ko";
+    for (const auto& [did, h] : hits) {
+        const int which = (did < korean_.size() && korean_[did]) == korean ? 0 : 1;
+        if (h.sure || h.bands >= kSureBands) {
+            out.push_back(did);
+            continue;
         }
+        // A shared band counts as much as a few rare anchors.
+        lists[which].emplace_back(-(h.bands * kBandWeight + h.anchors), did);
+    }
+    std::sort(out.begin(), out.end());
+    for (int which : {0, 1}) {
+        auto& list = lists[which];
+        const std::size_t keep = std::min(list.size(), kCandidatesPerLanguage);
+        std::partial_sort(list.begin(), list.begin() + keep, list.end());
+        for (std::size_t i = 0; i < keep; ++i) out.push_back(list[i].second);
     }
     return out;
 }
@@ -158,11 +243,15 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid
     std::vector<Verified> out;
     const std::shared_ptr<const Known> self = known(did);
     const DuplicateFingerprint& f = self->fingerprint;
+    const Xapian::docid copy = first_exact_copy(did, f);
     for (Xapian::docid c : candidate_ids(did, *self)) {
         const std::shared_ptr<const Known> other = known(c);
+        // Other exact copies are reached through the first one.
+        if (c != copy && !f.text_hash.empty() && other->fingerprint.text_hash == f.text_hash) continue;
         ++verified;
-        const PairEvidence e = compare_parts(f, self->profile, other->fingerprint, other->profile, false);
         const bool siblings = !self->document.empty() && other->document == self->document;
+        if (!judge_.may_accept(f, self->profile, other->fingerprint, other->profile, siblings)) continue;
+        const PairEvidence e = compare_parts(f, self->profile, other->fingerprint, other->profile, false);
         const auto verdict = judge_.judge(f, other->fingerprint, e, siblings);
         // The shared keys are wanted only for the links kept.
         if (verdict)
@@ -257,25 +346,42 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             for (const auto& m : decode_cluster_members(db_.get_metadata(cluster_key(cluster)))) touched.insert(m);
     };
 
-    // The old links of a changed or deleted part no longer hold.
-    for (const auto& term : pending) {
+    // The old links of a changed or deleted part no longer hold. Its exact
+    // copies are linked again: they may have reached each other through it.
+    const std::set<std::string> was_pending(pending.begin(), pending.end());
+    std::set<std::string> relink;
+    for (const auto& term : was_pending) {
         touch(term);
         for (const auto& l : record(term).links) {
             touch(l.other);
             std::erase_if(record(l.other).links, [&](const DuplicateLink& x) { return x.other == term; });
+            if (l.relation == Relation::Exact && !was_pending.count(l.other)) relink.insert(l.other);
         }
         record(term).links.clear();
     }
+    pending.insert(pending.end(), relink.begin(), relink.end());
     flush();
 
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const std::string& term = pending[i];
         if (const auto did = find_part(db_, term)) {
             ++summary.parts;
-            for (DuplicateLink& l : link(*did, term, summary.candidates)) {
+            std::vector<DuplicateLink> found = link(*did, term, summary.candidates);
+            std::stable_sort(found.begin(), found.end(), [](const DuplicateLink& a, const DuplicateLink& b) {
+                return a.similarity > b.similarity;
+            });
+            std::size_t kept = 0;
+            for (DuplicateLink& l : found) {
                 auto& mine = record(term).links;
                 if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
                     continue;  // already linked from the other side
+                // Among many copies of one text each part keeps a few links,
+                // to parts that have few: one is enough for the cluster, and
+                // records stay small however many copies there are.
+                if (l.relation != Relation::Translation && kept > 0 &&
+                    (kept >= kMaxCopyLinks || record(l.other).links.size() >= kMaxCopyLinks))
+                    continue;
+                ++kept;
                 touch(l.other);
                 DuplicateLink back{term, l.relation, l.similarity, l.evidence};
                 std::swap(back.evidence.coverage_a, back.evidence.coverage_b);

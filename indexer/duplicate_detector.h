@@ -56,6 +56,12 @@ struct RelationJudge {
     std::optional<Verdict> judge(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                                  const PairEvidence& e, bool siblings = false) const;
     static double translation_score_of(const PairEvidence& e);
+    // A necessary condition of judge(), from the cheap parts of the
+    // evidence (text hashes, sketches, lengths, the shared anchors and
+    // their weight): when false, judge() rejects the pair whatever the
+    // rest of the evidence, so compare_parts() need not run.
+    bool may_accept(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
+                    const AnchorProfile& pb, bool siblings = false) const;
 };
 
 struct DuplicateSummary {
@@ -109,6 +115,9 @@ private:
     const BestTranslation& best_translation(Xapian::docid did, std::size_t& verified);
     bool holds_against(Xapian::docid did, double score, const BestTranslation& best) const;
     std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const Known& part);
+    // The first other part with the same text, the one exact copy a part
+    // links to (0 if none): n copies make n links, not n * candidates.
+    Xapian::docid first_exact_copy(Xapian::docid did, const DuplicateFingerprint& f);
     std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, std::size_t& verified);
 
     Xapian::WritableDatabase& db_;

@@ -68,8 +68,11 @@ using Pair = std::pair<std::uint32_t, std::uint32_t>;  // part indexes, first < 
 // count the postings candidate gathering reads; keep them in step.
 constexpr Xapian::doccount kMaxExactPostings = 100;
 constexpr Xapian::doccount kMaxBandPostings = 500;
-constexpr Xapian::doccount kMaxAnchorPostings = 200;
+constexpr Xapian::doccount kMinAnchorCap = 200;  // max(this, parts / kAnchorCapDivisor)
+constexpr Xapian::doccount kAnchorCapDivisor = 50;
+constexpr Xapian::doccount kAnchorPostingBudget = 4000;
 constexpr std::size_t kAnchorsQueried = 30;
+constexpr std::size_t kMinAnchorsQueried = 8;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -252,6 +255,9 @@ int main(int argc, char** argv) {
         progress("parts read; comparing pairs");
         // (a) Exhaustive pairs: all of them, or those of a sample of parts.
         std::unordered_map<Pair, Relation, PairHash> accepted;
+        // Translations between parts of different files, with their score:
+        // the indexer keeps only those that pair one to one.
+        std::unordered_map<Pair, double, PairHash> translation_scores;
         std::vector<std::uint32_t> rows;  // the parts compared with every other part
         const bool all_pairs = !stats_only && n <= max_parts;
         if (all_pairs) {
@@ -289,6 +295,8 @@ int main(int argc, char** argv) {
                     const auto& v = ab ? ab : ba;
                     if (v) {
                         accepted.emplace(ordered(i, j), v->relation);
+                        if (v->relation == Relation::Translation && !siblings(parts[i], parts[j]))
+                            translation_scores.emplace(ordered(i, j), v->similarity);
                         ++by_relation[rel_index(v->relation)];
                     }
                 }
@@ -428,6 +436,8 @@ int main(int argc, char** argv) {
             std::vector<std::size_t> exact_p, band_p, anchor_p, total_p, anchors_n, anchor_lookups;
             std::size_t bands_over_cap = 0, bands_total = 0, anchors_over_cap = 0, anchors_unique = 0,
                         anchors_cut = 0;
+            const Xapian::doccount anchor_cap =
+                std::max<Xapian::doccount>(kMinAnchorCap, db.get_doccount() / kAnchorCapDivisor);
             for (const auto& p : parts) {
                 const auto& f = p.fp;
                 std::size_t e = 0, b = 0, a = 0;
@@ -445,15 +455,20 @@ int main(int argc, char** argv) {
                 for (const auto& x : f.anchors) {
                     const auto tf = db.get_termfreq(aisearch::schema::boolean_term(aisearch::schema::kAnchor, x));
                     if (tf <= 1) ++anchors_unique;
-                    else if (tf > kMaxAnchorPostings) ++anchors_over_cap;
                     else rare.push_back(tf);
                 }
                 std::sort(rare.begin(), rare.end());
-                if (rare.size() > kAnchorsQueried) {
-                    anchors_cut += rare.size() - kAnchorsQueried;
-                    rare.resize(kAnchorsQueried);
+                // As candidate_ids reads them: rarest first, within the
+                // budget, over the cap only among the rarest few.
+                Xapian::doccount budget = kAnchorPostingBudget;
+                std::size_t i = 0;
+                for (; i < rare.size() && i < kAnchorsQueried && rare[i] <= budget; ++i) {
+                    if (rare[i] > anchor_cap && i >= kMinAnchorsQueried) break;
+                    budget -= rare[i];
+                    a += rare[i];
+                    anchors_over_cap += rare[i] > anchor_cap;
                 }
-                for (auto tf : rare) a += tf;
+                anchors_cut += rare.size() - i;
                 exact_p.push_back(e);
                 band_p.push_back(b);
                 anchor_p.push_back(a);
@@ -461,8 +476,10 @@ int main(int argc, char** argv) {
                 anchors_n.push_back(f.anchors.size());
                 anchor_lookups.push_back(f.anchors.size() + f.band_keys.size() + 1);
             }
-            std::printf("\n  postings read per part by candidate gathering (caps: XH %u, XB %u, XA %u, %zu rarest anchors):\n",
-                        kMaxExactPostings, kMaxBandPostings, kMaxAnchorPostings, kAnchorsQueried);
+            std::printf("\n  postings read per part by candidate gathering (caps: XH %u, XB %u; XA: the %zu rarest anchors\n"
+                        "  within %u postings, over %u parts only the rarest %zu):\n",
+                        kMaxExactPostings, kMaxBandPostings, kAnchorsQueried, kAnchorPostingBudget, anchor_cap,
+                        kMinAnchorsQueried);
             const Distribution de = distribution(exact_p), db_ = distribution(band_p), da = distribution(anchor_p),
                                dt = distribution(total_p), dn = distribution(anchors_n),
                                dl = distribution(anchor_lookups);
@@ -472,8 +489,8 @@ int main(int argc, char** argv) {
             print_distribution("all postings", dt);
             print_distribution("anchors per part", dn);
             print_distribution("termfreq lookups per part", dl);
-            std::printf("  bands over the cap: %zu of %zu; anchors: %zu unique, %zu over the cap, %zu past the rarest %zu\n",
-                        bands_over_cap, bands_total, anchors_unique, anchors_over_cap, anchors_cut, kAnchorsQueried);
+            std::printf("  bands over the cap: %zu of %zu; anchors: %zu unique, %zu read over the cap, %zu not read\n",
+                        bands_over_cap, bands_total, anchors_unique, anchors_over_cap, anchors_cut);
             out["postings"] = {{"exact", to_json(de)},
                                {"band", to_json(db_)},
                                {"anchor", to_json(da)},
@@ -483,8 +500,9 @@ int main(int argc, char** argv) {
                                {"bands_over_cap", bands_over_cap},
                                {"bands", bands_total},
                                {"anchors_unique", anchors_unique},
-                               {"anchors_over_cap", anchors_over_cap},
-                               {"anchors_past_rarest", anchors_cut}};
+                               {"anchor_cap", anchor_cap},
+                               {"anchors_read_over_cap", anchors_over_cap},
+                               {"anchors_not_read", anchors_cut}};
         }
 
         // The indexer's links, read from the dup: records; each pair should
@@ -537,10 +555,10 @@ int main(int argc, char** argv) {
             const std::size_t total = accepted.size();
             std::printf("\n  candidate recall = accepted pairs among the candidates / accepted pairs%s\n",
                         all_pairs ? "" : " (pairs of the sampled parts)");
-            std::printf("  %-12s %9s %22s %26s %22s\n", "relation", "accepted", "full build (either side)",
+            std::printf("  %-16s %9s %22s %26s %22s\n", "relation", "accepted", "full build (either side)",
                         "incremental (each side)", "linked by the indexer");
             auto row = [&](const char* name, std::size_t acc, std::size_t full, std::size_t incr, std::size_t link) {
-                std::printf("  %-12s %9zu %14zu %6.1f%% %18zu %6.1f%% %14zu %6.1f%%\n", name, acc, full, pct(full, acc),
+                std::printf("  %-16s %9zu %14zu %6.1f%% %18zu %6.1f%% %14zu %6.1f%%\n", name, acc, full, pct(full, acc),
                             incr, pct(incr, 2 * acc), link, pct(link, acc));
             };
             nlohmann::json recall;
@@ -556,6 +574,63 @@ int main(int argc, char** argv) {
                              {"candidate_recall", pct(sum(hit_full), total) / 100},
                              {"incremental_recall", pct(sum(hit_incr), 2 * total) / 100},
                              {"linked_recall", pct(sum(hit_link), total) / 100}};
+            // The judge alone accepts translations between unrelated pages
+            // that share a few common names; the indexer then keeps a
+            // translation only if each side is the other's clear best
+            // (RelationJudge::translation_margin). Applied here to the
+            // exhaustive comparison, that gives the translations a
+            // detector that compared every pair would link: the recall
+            // the candidates need. Only when every pair was compared.
+            if (all_pairs) {
+                struct Best {
+                    double score = 0, second = 0;
+                    std::uint32_t other = 0;
+                };
+                std::vector<Best> best(n);
+                auto offer = [&](std::uint32_t a, std::uint32_t b, double s) {
+                    Best& x = best[a];
+                    if (s > x.score) {
+                        x.second = x.score;
+                        x.score = s;
+                        x.other = b;
+                    } else {
+                        x.second = std::max(x.second, s);
+                    }
+                };
+                for (const auto& [p, s] : translation_scores) {
+                    offer(p.first, p.second, s);
+                    offer(p.second, p.first, s);
+                }
+                auto clear_best = [&](std::uint32_t a, std::uint32_t b) {
+                    return best[a].other == b && best[a].score >= judge.translation_margin * best[a].second;
+                };
+                std::size_t pairs = 0, full = 0, incr = 0, link = 0;
+                for (const auto& [p, r] : accepted) {
+                    if (r != Relation::Translation) continue;
+                    if (translation_scores.count(p) && !(clear_best(p.first, p.second) && clear_best(p.second, p.first)))
+                        continue;
+                    ++pairs;
+                    full += is_candidate_of(p.first, p.second) || is_candidate_of(p.second, p.first);
+                    incr += is_candidate_of(p.first, p.second) + is_candidate_of(p.second, p.first);
+                    link += linked.count(p);
+                }
+                row("translation 1:1", pairs, full, incr, link);
+                const std::size_t same = by_relation[0] + by_relation[1];
+                const std::size_t same_full = hit_full[0] + hit_full[1], same_incr = hit_incr[0] + hit_incr[1],
+                                  same_link = hit_link[0] + hit_link[1];
+                row("all, 1:1", same + pairs, same_full + full, same_incr + incr, same_link + link);
+                recall["translation_one_to_one"] = {{"accepted", pairs},
+                                                    {"candidate_recall", pct(full, pairs) / 100},
+                                                    {"incremental_recall", pct(incr, 2 * pairs) / 100},
+                                                    {"linked_recall", pct(link, pairs) / 100}};
+                recall["all_one_to_one"] = {{"accepted", same + pairs},
+                                            {"candidate_recall", pct(same_full + full, same + pairs) / 100},
+                                            {"incremental_recall", pct(same_incr + incr, 2 * (same + pairs)) / 100},
+                                            {"linked_recall", pct(same_link + link, same + pairs) / 100}};
+                std::printf("  (1:1: translations between files kept only where each side is the other's best by %.0f%%,\n"
+                            "   as the indexer pairs them; the translations of a file's own two parts all count)\n",
+                            100 * (judge.translation_margin - 1));
+            }
             std::printf("  candidates that are accepted: %zu of %zu verified (%.1f%%); links the exhaustive judge rejects: %zu\n",
                         cand_accepted, cand_in_scope, pct(cand_accepted, cand_in_scope), links_not_accepted);
             recall["candidate_precision"] = pct(cand_accepted, cand_in_scope) / 100;

@@ -4,7 +4,7 @@
 #
 #   bash tests/bench/dups_bench.sh [BUILD_DIR] [--sizes 1000,10000,100000]
 #        [--runs R] [--sample K] [--recall-max N] [--style runs|scatter]
-#        [--seed S] [--keep] [--json FILE]
+#        [--seed S] [--keep] [--json FILE] [--help-corpus DIR]
 #
 # BUILD_DIR defaults to build. Builds the LibreOffice help corpus once
 # (tests/eval/libreoffice/build_corpus.py), then for each size N a mixed
@@ -21,7 +21,8 @@
 # recall there takes longer than the index. --style scatter builds the
 # control corpora (make_mixed_corpus.py). --keep keeps the corpora and
 # databases. Prints the tables and writes tests/bench/results/dups.json
-# (or --json FILE). Not a ctest test. The default sizes take about 35
+# (or --json FILE). --help-corpus DIR reuses a help corpus
+# build_corpus.py already built. Not a ctest test. The default sizes take about 35
 # minutes on 2 cores, almost all of it the 100k index (1 run).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,6 +34,7 @@ RECALL_MAX=10000
 STYLE=runs
 SEED=1
 KEEP=0
+HELP_CORPUS=""
 JSON_OUT="$REPO/tests/bench/results/dups.json"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
         --seed) SEED=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --json) JSON_OUT=$2; shift 2 ;;
+        --help-corpus) HELP_CORPUS=$2; shift 2 ;;
         -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "dups_bench.sh: unknown option $1" >&2; exit 2 ;;
         *) BUILD=$1; shift ;;
@@ -72,8 +75,13 @@ DIGEST=$(cd "$REPO" && for f in indexer/duplicate_detector.cc indexer/duplicate_
     common/duplicate_fingerprint.cc common/duplicate_fingerprint.h common/duplicate_store.cc \
     common/part_document.cc common/figure_extractor.cc common/data/dup_stopwords.txt; do
     if [ -f "$f" ]; then printf '%s\0' "$f"; cat "$f"; fi; done | sha256sum | cut -d' ' -f1)
-echo "building the help corpus (LibreOffice help pages) ..." >&2
-python3 "$REPO/tests/eval/libreoffice/build_corpus.py" --out "$WORK/help" >/dev/null
+if [ -n "$HELP_CORPUS" ]; then
+    HELP=$(cd "$HELP_CORPUS" && pwd)
+else
+    HELP="$WORK/help"
+    echo "building the help corpus (LibreOffice help pages) ..." >&2
+    python3 "$REPO/tests/eval/libreoffice/build_corpus.py" --out "$HELP" >/dev/null
+fi
 
 now() { date +%s%N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -84,7 +92,7 @@ for size in "${sizes[@]}"; do
     runs=${RUNS:-$([ "$size" -le 10000 ] && echo 3 || echo 1)}
     src="$WORK/corpus-$size"
     echo "size $size: building the mixed corpus ..." >&2
-    python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$size" --help-corpus "$WORK/help" --seed "$SEED" \
+    python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$size" --help-corpus "$HELP" --seed "$SEED" \
         --style "$STYLE" >&2
     files=$(find "$src" -name '*.txt' | wc -l)
     bytes=$(find "$src" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -244,7 +252,7 @@ print("Candidate recall (dups_bench): accepted = pairs the default RelationJudge
 print("full = accepted pairs where either part's candidates name the other (a full build); incremental = from")
 print("each side (a part added to an existing index); linked = pairs the indexer linked")
 print()
-fmt2 = "| {:>7} | {:>18} | {:>11} | {:>8} | {:>6} | {:>11} | {:>6} | {:>9} | {:>6} |"
+fmt2 = "| {:>7} | {:>18} | {:>22} | {:>8} | {:>6} | {:>11} | {:>6} | {:>9} | {:>6} |"
 hdr2 = ("size", "pairs judged", "relation", "accepted", "full", "incremental", "linked", "cand/part", "prec.")
 print(fmt2.format(*hdr2))
 print(rule(fmt2, len(hdr2)))
@@ -254,12 +262,17 @@ for r in results:
     if not ex or not rec:
         continue
     judged = "all " + str(ex["pairs"]) if ex["mode"] == "all" else f"{ex['sampled_parts']} x all"
-    for rel in ("exact", "near", "translation", "all"):
+    for rel in ("exact", "near", "translation", "all", "translation_one_to_one", "all_one_to_one"):
+        if rel not in rec:
+            continue
         x = rec[rel]
         print(fmt2.format(r["size"], judged, rel, x["accepted"], f"{100 * x['candidate_recall']:.1f}%",
                           f"{100 * x['incremental_recall']:.1f}%", f"{100 * x['linked_recall']:.1f}%",
                           f"{b['candidates']['per_part']['mean']:.1f}" if rel == "all" else "",
                           f"{100 * rec['candidate_precision']:.1f}%" if rel == "all" else ""))
+print()
+print("translation_one_to_one: the judged translations between files kept only where each side is the other's")
+print("clear best (as the indexer pairs them), over all pairs: what a detector comparing every pair would link")
 
 print()
 print("Planted pairs: judged = accepted by the judge; cand = either side's candidates; linked = by the indexer")
@@ -282,8 +295,9 @@ for r in results:
     if not p:
         continue
     print(f"  {r['size']:>7}: XB {p['band']['mean']:.0f}/{p['band']['p99']:.0f}, XA {p['anchor']['mean']:.0f}/"
-          f"{p['anchor']['p99']:.0f}, all {p['total']['mean']:.0f}/{p['total']['p99']:.0f}; anchors over the "
-          f"200-posting cap {p['anchors_over_cap']}, unique {p['anchors_unique']}; bands over the cap "
+          f"{p['anchor']['p99']:.0f}, all {p['total']['mean']:.0f}/{p['total']['p99']:.0f}; anchors read over the "
+          f"{p['anchor_cap']}-part cap {p['anchors_read_over_cap']}, not read {p['anchors_not_read']}, unique "
+          f"{p['anchors_unique']}; bands over the cap "
           f"{p['bands_over_cap']} of {p['bands']}")
 print()
 print(f"written {out_path}")

@@ -111,4 +111,22 @@ expect_same "$(clusters)" "000 001#en 001#ko" "cluster whole again"
 index 0 "full rebuild" --full
 expect_same "$(relations)" "$incremental" "--full finds the same relations as incremental runs"
 
+# Exact copies link to the first copy only, not to each other: when that
+# one goes, the others are linked again and stay one cluster.
+for n in 006 007 008; do cp "$SRC/003_1c792eed7b9fd1e0.txt" "$SRC/${n}_copy.txt"; done
+index 0 "three copies added"
+expect_same "$(clusters)" "$(printf '000 001#en 001#ko
+003 006 007 008')" "copies clustered"
+expect_same "$(relations --relation exact)" "$(printf '003 006 exact
+003 007 exact
+003 008 exact')" \
+    "each copy is linked to the first"
+mv "$SRC/003_1c792eed7b9fd1e0.txt" "$TMP/"
+index 0 "first copy deleted"
+expect_same "$(clusters)" "$(printf '000 001#en 001#ko
+006 007 008')" "the other copies stay together"
+expect_same "$(relations --relation exact)" "$(printf '006 007 exact
+006 008 exact')" \
+    "linked again to the first remaining copy"
+
 finish

@@ -161,9 +161,9 @@ if [ "$SANITIZED" == 0 ]; then
         fail "a ${size_kb} KB JSON Lines file took $((rss2 / 1024)) MB of memory (limit $((limit / 1024)) MB)"
 fi
 
+body=$(head -c 4000 /dev/zero | tr '\0' 'x' | sed 's/x\{10\}/lorem ipsum /g')
 for i in $(seq 1 4000); do
-    printf '{"id": "r%d", "title": "Record %d qxmanyrecords", "body": "%s"}\n' "$i" "$i" \
-        "$(head -c 4000 /dev/zero | tr '\0' 'x' | sed 's/x\{10\}/lorem ipsum /g')"
+    printf '{"id": "r%d", "title": "Record %d qxmanyrecords", "body": "%s"}\n' "$i" "$i" "$body"
 done >"$W/jsonl-many/many.jsonl"
 size_kb=$(($(stat -c %s "$W/jsonl-many/many.jsonl") / 1024))
 peak_rss "$TMP/rss3" "$AISEARCH_INDEX" --db "$W/db3" --json "$W/jsonl-many"
