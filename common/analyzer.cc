@@ -54,13 +54,20 @@ std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) {
             if (w.stem.size() < w.exact.size() && text.substr(p.begin, p.end - p.begin) == p.text)
                 w.stem_end = p.begin + static_cast<std::uint32_t>(w.stem.size());
         } else if (p.script == Script::Latin && has_letter(p.text)) {
-            w.stem = english_(p.text);
+            w.stem = stem(p.text);
         } else {
             w.stem = p.text;
         }
         words.push_back(std::move(w));
     }
     return words;
+}
+
+const std::string& Analyzer::stem(const std::string& word) {
+    constexpr std::size_t kMaxStems = 1 << 16;  // bounds memory on endless vocabularies
+    if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
+    if (stems_.size() >= kMaxStems) stems_.clear();
+    return stems_.emplace(word, english_(word)).first->second;
 }
 
 std::vector<std::string> Analyzer::hangul_bigrams(std::string_view word) {

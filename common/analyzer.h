@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/korean_particle_stripper.h"
@@ -72,8 +73,13 @@ public:
 private:
     KoreanParticleStripper stripper_;
     AnalyzerOptions options_;
+    // The English stem of a word, remembered: stemming was the analyser's
+    // largest cost, and text repeats its words.
+    const std::string& stem(const std::string& word);
+
     std::unique_ptr<WordSegmenter> segmenter_;
     Xapian::Stem english_;
+    std::unordered_map<std::string, std::string> stems_;
 };
 
 }  // namespace aisearch

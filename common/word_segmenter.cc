@@ -95,9 +95,24 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
         pieces.push_back(std::move(p));
     };
     auto fold = [&](int32_t from, int32_t to) {
+        // ASCII and precomposed Hangul syllables, most words, are their own
+        // NFKC_Casefold but for ASCII capitals: no ICU call, no copy.
+        std::string out;
+        bool plain = true;
+        for (int32_t i = from; i < to && plain; ++i) {
+            const char16_t c = u.charAt(i);
+            if (c < 0x80) {
+                out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+            } else if (c >= 0xAC00 && c <= 0xD7A3) {
+                append_utf8(out, c);
+            } else {
+                plain = false;
+            }
+        }
+        if (plain) return out;
+        out.clear();
         UErrorCode status = U_ZERO_ERROR;
         icu::UnicodeString folded = folder_->normalize(u.tempSubStringBetween(from, to), status);
-        std::string out;
         if (U_FAILURE(status)) return out;
         for (int32_t i = 0; i < folded.length();) {
             UChar32 c = folded.char32At(i);

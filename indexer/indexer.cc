@@ -63,6 +63,12 @@ void exchange(const fs::path& a, const fs::path& b) {
         throw DatabaseError("cannot swap in the rebuilt database: " + std::string(std::strerror(errno)));
 }
 
+// Writes a compact copy of the database at `from` (B-tree blocks full,
+// same document ids) to `to`.
+void compact(const fs::path& from, const fs::path& to) {
+    Xapian::Database(from.string()).compact(to.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+}
+
 }  // namespace
 
 struct Indexer::Impl {
@@ -85,6 +91,7 @@ struct Indexer::Impl {
         const auto start = Clock::now();
         const fs::path live = fs::absolute(options.db_path).lexically_normal();
         const fs::path rebuild = live.string() + ".rebuild";
+        const fs::path written = live.string() + ".rebuild-written";  // before compaction
         std::error_code ec;
         fs::create_directories(live.parent_path(), ec);
         if (ec) throw DatabaseError("database '" + live.string() + "': cannot create its directory: " + ec.message());
@@ -94,7 +101,9 @@ struct Indexer::Impl {
         Xapian::WritableDatabase live_db =
             open_writable(live.string(), Xapian::DB_CREATE_OR_OPEN, options.wait_lock_seconds);
         fs::remove_all(rebuild, ec);  // left over from an interrupted rebuild
-        const bool full = options.full && live_db.get_doccount() > 0;
+        fs::remove_all(written, ec);
+        const bool started_empty = live_db.get_doccount() == 0;
+        const bool full = options.full && !started_empty;
 
         SourceScanner scanner([this](const std::string& p, const std::string& r) { skipped(p, r); });
         const ScannedSources scanned = scanner.scan(sources);
@@ -109,6 +118,10 @@ struct Indexer::Impl {
                 fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                 fresh.commit();
                 fresh.close();
+                fs::rename(rebuild, written, ec);
+                if (ec) throw DatabaseError("cannot move the rebuilt database aside: " + ec.message());
+                compact(written, rebuild);
+                fs::remove_all(written, ec);
                 exchange(rebuild, live);
                 live_db.close();
                 fs::remove_all(rebuild, ec);
@@ -118,6 +131,15 @@ struct Indexer::Impl {
                 if (summary.added + summary.updated + summary.deleted + duplicates.parts > 0) {
                     live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                     live_db.commit();
+                }
+                // A first build committed in batches leaves its B-trees about
+                // half full: a compact copy is swapped in, as a rebuild is.
+                // Interrupted here, the live database is complete as it is.
+                if (started_empty && summary.added > 0) {
+                    compact(live, rebuild);
+                    exchange(rebuild, live);
+                    live_db.close();
+                    fs::remove_all(rebuild, ec);
                 }
             }
         } catch (const Xapian::Error& e) {

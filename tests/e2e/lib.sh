@@ -41,13 +41,16 @@ expect_lines() {  # TEXT N DESCRIPTION: TEXT has exactly N non-empty lines
 
 # help_corpus DIR: the LibreOffice help pages as DIR/ko and DIR/en, one
 # .txt per page: every fourth page, at most 800, to keep CI under its time
-# budget since indexing also links duplicates; HELP_CORPUS_FULL=1 for all
-# 3,384 pages.
+# budget since indexing also links duplicates (every eighth, at most 400,
+# in a sanitizer build, which runs several times slower; HELP_EVERY and
+# HELP_MOST override); HELP_CORPUS_FULL=1 for all 3,384 pages.
 help_corpus() {
-    local dest=$1
+    local dest=$1 every=4 most=800
+    if [ "${AISEARCH_SANITIZED:-0}" == 1 ]; then every=8 most=400; fi
+    every=${HELP_EVERY:-$every} most=${HELP_MOST:-$most}
     python3 "${HELP_CORPUS_BUILDER:?set HELP_CORPUS_BUILDER}" --out "$TMP/help" >/dev/null || return 1
     if [ "${HELP_CORPUS_FULL:-0}" != 1 ]; then
-        (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk 'NR % 4 == 0' | head -800 |
+        (cd "$TMP/help" && find ko en -name '*.txt' | sort | awk -v n="$every" 'NR % n == 0' | head -"$most" |
             while read -r f; do mkdir -p "$dest/$(dirname "$f")" && cp -p "$f" "$dest/$f"; done)
     else
         mkdir -p "$dest" && mv "$TMP/help/ko" "$TMP/help/en" "$dest/"

@@ -12,16 +12,30 @@ using namespace aisearch;
 
 BOOST_AUTO_TEST_SUITE(stored_part)
 
+namespace {
+
+StoredPart part(std::string id, std::string title, std::string lang, std::string text) {
+    StoredPart p;
+    p.id = std::move(id);
+    p.path = "/corpus/" + p.id;
+    p.title = std::move(title);
+    p.lang = std::move(lang);
+    p.text = std::move(text);
+    return p;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(label_without_text) {
     struct Case {
         const char* name;
         StoredPart part;
     };
     const Case cases[] = {
-        {"korean part", {"001_29152febc62b8d9d.txt#ko", "/c/001.txt", "딥시크 충격", "ko", "딥시크의 충격\n둘째 문단"}},
-        {"english part", {"000_7cd7f575970c0177.txt", "/c/000.txt", "DeepSeek shock", "en", "Nvidia fell 17%."}},
-        {"empty text", {"empty", "/c/e.txt", "", "en", ""}},
-        {"invalid UTF-8 in the text", {"bad", "/c/b.txt", "t", "ko", "\xff\xfe 딥시크\xeb"}},
+        {"korean part", part("001_29152febc62b8d9d.txt#ko", "딥시크 충격", "ko", "딥시크의 충격\n둘째 문단")},
+        {"english part", part("000_7cd7f575970c0177.txt", "DeepSeek shock", "en", "Nvidia fell 17%.")},
+        {"empty text", part("empty", "", "en", "")},
+        {"invalid UTF-8 in the text", part("bad", "t", "ko", "\xff\xfe 딥시크\xeb")},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.name) {

@@ -73,6 +73,13 @@ const Case kPieces[] = {
     // NFKC: full-width forms become ASCII.
     {"Ｈ８００ 17.7％", "h800/L 17.7/N +percent/L"},
     {"ＤｅｅｐＳｅｅｋ", "deepseek/L"},
+    // Words that are not plain ASCII or Hangul syllables go through ICU's
+    // NFKC_Casefold; the others are folded without it, to the same result.
+    {"STRASSE Straße", "strasse/L strasse/L"},
+    {"ﬁnance Café", "finance/L café/L"},
+    {"ＡＩ반도체 AI반도체", "ai/L +반도체/H ai/L +반도체/H"},
+    // Conjoining jamo are composed (ICU breaks the jamo syllable from the next).
+    {"\u1112\u1161\u11ab\uae00 한글", "한/H +글/H 한글/H"},
     // Ideographs are words of another script.
     {"中国 AI", "中国/O ai/L"},
 };
