@@ -397,17 +397,7 @@ PairEvidence compare_parts(const DuplicateFingerprint& a, const AnchorProfile& p
     PairEvidence e;
     // The shared anchors, as (index in a, index in b), in a's order.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_at;
-    for (std::size_t i = 0, j = 0; i < pa.by_hash.size() && j < pb.by_hash.size();) {
-        if (pa.by_hash[i].first < pb.by_hash[j].first) {
-            ++i;
-        } else if (pb.by_hash[j].first < pa.by_hash[i].first) {
-            ++j;
-        } else {
-            shared_at.emplace_back(pa.by_hash[i].second, pb.by_hash[j].second);
-            ++i;
-            ++j;
-        }
-    }
+    for_each_shared_anchor(pa, pb, [&](std::uint32_t i, std::uint32_t j) { shared_at.emplace_back(i, j); });
     std::sort(shared_at.begin(), shared_at.end());
 
     // Where an anchor sits, as a share of the part's paragraphs.

@@ -97,6 +97,23 @@ struct AnchorProfile {
     std::vector<std::uint64_t> specific;  // hashes of the specific figures, sorted
 };
 
+// Calls shared(index in a's anchors, index in b's anchors) for each anchor
+// both parts have, merging the two hash-sorted lists.
+template <typename F>
+void for_each_shared_anchor(const AnchorProfile& a, const AnchorProfile& b, F&& shared) {
+    for (std::size_t i = 0, j = 0; i < a.by_hash.size() && j < b.by_hash.size();) {
+        if (a.by_hash[i].first < b.by_hash[j].first) {
+            ++i;
+        } else if (b.by_hash[j].first < a.by_hash[i].first) {
+            ++j;
+        } else {
+            shared(a.by_hash[i].second, b.by_hash[j].second);
+            ++i;
+            ++j;
+        }
+    }
+}
+
 // `anchor_weight` gives an anchor's weight (its inverse document frequency).
 AnchorProfile anchor_profile(const DuplicateFingerprint& f,
                              const std::function<double(const std::string&)>& anchor_weight);

@@ -98,19 +98,11 @@ bool RelationJudge::may_accept(const DuplicateFingerprint& a, const AnchorProfil
     // coverage_b), its other factors being at most 1.
     std::size_t shared = 0;
     double weight_a = 0, weight_b = 0;
-    for (std::size_t i = 0, j = 0; i < pa.by_hash.size() && j < pb.by_hash.size();) {
-        if (pa.by_hash[i].first < pb.by_hash[j].first) {
-            ++i;
-        } else if (pb.by_hash[j].first < pa.by_hash[i].first) {
-            ++j;
-        } else {
-            ++shared;
-            weight_a += pa.weights[pa.by_hash[i].second];
-            weight_b += pb.weights[pb.by_hash[j].second];
-            ++i;
-            ++j;
-        }
-    }
+    for_each_shared_anchor(pa, pb, [&](std::uint32_t i, std::uint32_t j) {
+        ++shared;
+        weight_a += pa.weights[i];
+        weight_b += pb.weights[j];
+    });
     if (shared < translation_anchors) return false;
     const double coverage_a = pa.total > 0 ? weight_a / pa.total : 0;
     const double coverage_b = pb.total > 0 ? weight_b / pb.total : 0;
