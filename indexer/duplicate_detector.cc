@@ -315,16 +315,26 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
 
     load_languages();
 
-    // Records are read once and written back at each checkpoint.
+    // Records are read once and, if changed, written back at each
+    // checkpoint: most records read (cluster members, partners) stay as
+    // they are, and encoding them all again was most of the time at 100k.
     std::map<std::string, PartDuplicates> records;
+    std::set<std::string> changed;
     auto record = [&](const std::string& term) -> PartDuplicates& {
         auto it = records.find(term);
         if (it == records.end()) it = records.emplace(term, read_part_duplicates(db_, term)).first;
         return it->second;
     };
+    auto change = [&](const std::string& term) -> PartDuplicates& {
+        changed.insert(term);
+        return record(term);
+    };
     auto flush = [&] {
-        for (const auto& [term, r] : records)
+        for (const auto& term : changed) {
+            const PartDuplicates& r = records.at(term);
             db_.set_metadata(duplicates_key(term), r.links.empty() && r.cluster.empty() ? std::string() : encode(r));
+        }
+        changed.clear();
         records.clear();
         weights_.clear();
         if (checkpoint) checkpoint();
@@ -346,10 +356,10 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         touch(term);
         for (const auto& l : record(term).links) {
             touch(l.other);
-            std::erase_if(record(l.other).links, [&](const DuplicateLink& x) { return x.other == term; });
+            std::erase_if(change(l.other).links, [&](const DuplicateLink& x) { return x.other == term; });
             if (l.relation == Relation::Exact && !was_pending.count(l.other)) relink.insert(l.other);
         }
-        record(term).links.clear();
+        change(term).links.clear();
     }
     pending.insert(pending.end(), relink.begin(), relink.end());
     flush();
@@ -364,7 +374,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             });
             std::size_t kept = 0;
             for (DuplicateLink& l : found) {
-                auto& mine = record(term).links;
+                auto& mine = change(term).links;
                 if (std::any_of(mine.begin(), mine.end(), [&](const DuplicateLink& x) { return x.other == l.other; }))
                     continue;  // already linked from the other side
                 // Among many copies of one text each part keeps a few links,
@@ -378,7 +388,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                 DuplicateLink back{term, l.relation, l.similarity, l.evidence};
                 std::swap(back.evidence.coverage_a, back.evidence.coverage_b);
                 std::swap(back.evidence.specific_a, back.evidence.specific_b);
-                record(l.other).links.push_back(std::move(back));
+                change(l.other).links.push_back(std::move(back));
                 mine.push_back(std::move(l));
                 ++summary.links;
             }
@@ -406,9 +416,10 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         const bool clear = translations[0]->similarity >= judge_.translation_margin * translations[1]->similarity;
         std::set<std::string> dropped;
         for (std::size_t i = clear ? 1 : 0; i < translations.size(); ++i) dropped.insert(translations[i]->other);
+        changed.insert(term);
         std::erase_if(r.links, [&](const DuplicateLink& l) { return dropped.count(l.other) > 0; });
         for (const auto& other : dropped) {
-            std::erase_if(record(other).links, [&](const DuplicateLink& l) { return l.other == term; });
+            std::erase_if(change(other).links, [&](const DuplicateLink& l) { return l.other == term; });
             summary.links -= std::min<std::size_t>(summary.links, 1);
         }
     }
@@ -433,7 +444,10 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         for (const auto& m : members) {
             PartDuplicates& r = record(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
-            r.cluster = id;
+            if (r.cluster != id) {
+                r.cluster = id;
+                changed.insert(m);
+            }
             const auto did = find_part(db_, m);
             if (!did) continue;
             Xapian::Document doc = db_.get_document(*did);
