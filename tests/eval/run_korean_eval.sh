@@ -36,8 +36,15 @@ start=$SECONDS
 "$python" "$lo/build_corpus.py" --out "$work/corpus" --help-root "$help_root"
 "$python" "$lo/make_queries.py" --corpus "$work/corpus" --out "$work/queries.json"
 echo
+# A sanitizer build runs several times slower: there, only the two methods
+# the verdict compares (compare_korean.py) are scored.
+method_args=()
+if ldd "$korean_methods" 2>/dev/null | grep -Eq 'lib(asan|ubsan|tsan)'; then
+    echo "eval_korean: sanitizer build: methods xapian-default and aisearch only"
+    method_args=(--methods xapian-default,aisearch)
+fi
 "$korean_methods" --corpus "$work/corpus" --queries "$work/queries.json" \
-    --json "$work/methods.json" --failures "${FAILURES:-0}"
+    --json "$work/methods.json" --failures "${FAILURES:-0}" "${method_args[@]}"
 echo
 "$python" "$lo/fts5_baseline.py" --corpus "$work/corpus" --queries "$work/queries.json" \
     --json "$work/fts5.json"
