@@ -34,31 +34,32 @@ Analyzer Analyzer::from_data_dir(const std::filesystem::path& dir, AnalyzerOptio
 
 std::vector<AnalyzedWord> Analyzer::analyze(std::string_view text) {
     std::vector<AnalyzedWord> words;
-    const auto pieces = segmenter_->segment(text);
+    auto pieces = segmenter_->segment(text);
     words.reserve(pieces.size());
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        const WordPiece& p = pieces[i];
+        WordPiece& p = pieces[i];
         if (p.script == Script::Hangul && i > 0 && stripper_.is_particle(p.text) &&
             (p.glued ? pieces[i - 1].script != Script::Hangul
                      : text.substr(pieces[i - 1].end, p.begin - pieces[i - 1].end)
                                .find_first_of(" \t\n\r\f\v") == std::string_view::npos))
             continue;
-        AnalyzedWord w;
-        w.exact = p.text;
+        AnalyzedWord& w = words.emplace_back();
         w.begin = p.begin;
         w.end = p.end;
         w.stem_end = p.end;
         w.script = p.script;
         if (p.script == Script::Hangul) {
             w.stem = options_.strip_particles ? std::string(stripper_.strip(p.text)) : p.text;
-            if (w.stem.size() < w.exact.size() && text.substr(p.begin, p.end - p.begin) == p.text)
+            if (w.stem.size() < p.text.size() && text.substr(p.begin, p.end - p.begin) == p.text)
                 w.stem_end = p.begin + static_cast<std::uint32_t>(w.stem.size());
         } else if (p.script == Script::Latin && has_letter(p.text)) {
             w.stem = stem(p.text);
         } else {
             w.stem = p.text;
         }
-        words.push_back(std::move(w));
+        // Last: the piece's text is not needed after this (only its script
+        // and offsets are, for the next piece's particle test).
+        w.exact = std::move(p.text);
     }
     return words;
 }

@@ -6,6 +6,9 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <cstring>
+
 #include "aisearch/error.h"
 #include "common/utf8.h"
 
@@ -35,104 +38,202 @@ bool is_grouped_number(const std::string& s) {
     return true;
 }
 
+bool is_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 Script classify(const std::string& text) {
     if (text.empty()) return Script::Other;
     bool all_numeric = true;
     for (unsigned char c : text)
         if (!((c >= '0' && c <= '9') || c == '.' || c == ',')) all_numeric = false;
     if (all_numeric && text[0] >= '0' && text[0] <= '9') return Script::Number;
+    // ASCII letters are the Latin script and all other ASCII is Common:
+    // no ICU lookup needed.
+    const auto lead = static_cast<unsigned char>(text[0]);
+    if (lead < 0x80) return is_ascii_alnum(lead) ? Script::Latin : Script::Other;
     int32_t i = 0;
     UChar32 first;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), first);
     if (is_hangul(static_cast<char32_t>(first))) return Script::Hangul;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(first, &status);
-    if (script == USCRIPT_LATIN || (first >= '0' && first <= '9')) return Script::Latin;
+    if (script == USCRIPT_LATIN) return Script::Latin;
     return Script::Other;
 }
 
-}  // namespace
+// Collects pieces in text order; `glued` looks at the previous piece, which
+// may come from the other path.
+struct PieceWriter {
+    std::vector<WordPiece>& pieces;
+    std::uint32_t last_end = UINT32_MAX;
 
-WordSegmenter::WordSegmenter() {
-    UErrorCode status = U_ZERO_ERROR;
-    breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    folder_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !breaker_)
-        throw ResourceError(std::string("ICU word breaker unavailable: ") + u_errorName(status));
+    void emit(std::uint32_t begin, std::uint32_t end, std::string text) {
+        WordPiece& p = pieces.emplace_back();
+        p.begin = begin;
+        p.end = end;
+        p.glued = (begin == last_end);
+        last_end = end;
+        p.text = std::move(text);
+        p.script = classify(p.text);
+        if (p.script == Script::Number && is_grouped_number(p.text)) std::erase(p.text, ',');
+    }
+};
+
+// Word_Break classes of ASCII as ICU 72's root word rules see them. ICU 72
+// differs from plain UAX #29 in two places: '@' is a letter (e-mail
+// addresses stay whole) and ':' is not MidLetter. The apostrophe
+// (Single_Quote) acts as MidNumLet outside Hebrew. There are no Extend or
+// Format characters in ASCII, so every rule looks only at neighbours.
+enum AsciiClass : std::uint8_t {
+    kOther,
+    kLetter,      // ALetter: A-Z a-z @
+    kDigit,       // Numeric
+    kUnderscore,  // ExtendNumLet
+    kMidNumLet,   // . ' (MidNumLet, Single_Quote): joins two letters or two digits
+    kMidNum,      // , ; (MidNum): joins two digits
+    kSpace,       // WSegSpace: runs of ' ' stay together
+    kCR,          // CR LF stays together
+};
+
+constexpr std::array<AsciiClass, 128> make_ascii_classes() {
+    std::array<AsciiClass, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+    t['@'] = kLetter;
+    t['_'] = kUnderscore;
+    t['.'] = kMidNumLet;
+    t['\''] = kMidNumLet;
+    t[','] = kMidNum;
+    t[';'] = kMidNum;
+    t[' '] = kSpace;
+    t['\r'] = kCR;
+    return t;
 }
 
-WordSegmenter::~WordSegmenter() = default;
+constexpr std::array<AsciiClass, 128> kAsciiClass = make_ascii_classes();
 
-std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
-    std::vector<WordPiece> pieces;
+// Breaks text[begin, end), pure ASCII with ICU word boundaries at both
+// ends, as ICU would, and treats its words as segment() treats ICU's. An
+// ASCII word has no Hangul and never starts or ends with punctuation, so it
+// is one piece.
+void segment_ascii(std::string_view text, std::uint32_t begin, std::uint32_t end, PieceWriter& out) {
+    const auto cls = [&](std::uint32_t i) { return kAsciiClass[static_cast<unsigned char>(text[i])]; };
+    for (std::uint32_t i = begin; i < end;) {
+        const AsciiClass first = cls(i);
+        std::uint32_t j = i + 1;
+        if (first == kLetter || first == kDigit || first == kUnderscore) {
+            AsciiClass last = first;
+            while (j < end) {
+                const AsciiClass c = cls(j);
+                if (c == kLetter || c == kDigit || c == kUnderscore) {
+                    last = c;
+                    ++j;
+                    continue;
+                }
+                if (j + 1 < end && last != kUnderscore && cls(j + 1) == last &&
+                    (c == kMidNumLet || (c == kMidNum && last == kDigit))) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            // A lone '_' matches no word rule.
+            if (j - i > 1 || first != kUnderscore) {
+                std::string word(text.substr(i, j - i));
+                for (char& ch : word)
+                    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+                out.emit(i, j, std::move(word));
+            }
+        } else if (first == kSpace) {
+            while (j < end && text[j] == ' ') ++j;
+        } else if (first == kCR) {
+            if (j < end && text[j] == '\n') ++j;
+        } else if (text[i] == '%') {
+            out.emit(i, j, "percent");
+        }
+        i = j;
+    }
+}
+
+// True where ICU's word rules break in any context: after LF, and before a
+// space that follows an ASCII character other than a space (only
+// WSegSpace x WSegSpace holds a space to what precedes it).
+bool is_safe_split(std::string_view text, std::uint32_t p) {
+    const auto prev = static_cast<unsigned char>(text[p - 1]);
+    return prev == '\n' || (text[p] == ' ' && prev < 0x80 && prev != ' ');
+}
+
+std::uint32_t next_non_ascii(std::string_view text, std::uint32_t from) {
+    const auto n = static_cast<std::uint32_t>(text.size());
+    std::uint32_t i = from;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+    }
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    return i;
+}
+
+// The ICU path over `text`, which starts and ends at ICU word boundaries of
+// the whole text and starts at byte `base` of it.
+void segment_icu(icu::BreakIterator& breaker, const icu::Normalizer2& folder, std::string_view text,
+                 std::uint32_t base, PieceWriter& out) {
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    // UTF-16 index -> byte offset, so pieces point into the caller's text.
-    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1);
-    {
-        std::uint32_t b = 0;
-        for (int32_t i = 0; i < u.length();) {
-            const UChar32 c = u.char32At(i);
-            const int32_t w = U16_LENGTH(c);
-            for (int32_t k = 0; k < w; ++k) byte_at[static_cast<std::size_t>(i + k)] = b;
-            b += static_cast<std::uint32_t>(U8_LENGTH(c));
-            i += w;
+    // UTF-16 index -> byte offset in the caller's text. Pieces are emitted
+    // in order, so a cursor that only moves forward suffices.
+    int32_t cursor_u16 = 0;
+    std::uint32_t cursor_byte = base;
+    auto byte_at = [&](int32_t index) {
+        while (cursor_u16 < index) {
+            const UChar32 c = u.char32At(cursor_u16);
+            cursor_u16 += U16_LENGTH(c);
+            cursor_byte += static_cast<std::uint32_t>(U8_LENGTH(c));
         }
-        byte_at[static_cast<std::size_t>(u.length())] = b;
-    }
-
-    std::uint32_t last_end = UINT32_MAX;
+        return cursor_byte;
+    };
     auto emit = [&](int32_t from, int32_t to, std::string folded_text) {
-        WordPiece p;
-        p.begin = byte_at[static_cast<std::size_t>(from)];
-        p.end = byte_at[static_cast<std::size_t>(to)];
-        p.glued = (p.begin == last_end);
-        last_end = p.end;
-        p.text = std::move(folded_text);
-        p.script = classify(p.text);
-        if (p.script == Script::Number && is_grouped_number(p.text))
-            std::erase(p.text, ',');
-        pieces.push_back(std::move(p));
+        const std::uint32_t begin = byte_at(from);
+        out.emit(begin, byte_at(to), std::move(folded_text));
     };
     auto fold = [&](int32_t from, int32_t to) {
         // ASCII and precomposed Hangul syllables, most words, are their own
         // NFKC_Casefold but for ASCII capitals: no ICU call, no copy.
-        std::string out;
+        std::string out_text;
         bool plain = true;
         for (int32_t i = from; i < to && plain; ++i) {
             const char16_t c = u.charAt(i);
             if (c < 0x80) {
-                out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+                out_text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
             } else if (c >= 0xAC00 && c <= 0xD7A3) {
-                append_utf8(out, c);
+                append_utf8(out_text, c);
             } else {
                 plain = false;
             }
         }
-        if (plain) return out;
-        out.clear();
+        if (plain) return out_text;
+        out_text.clear();
         UErrorCode status = U_ZERO_ERROR;
-        icu::UnicodeString folded = folder_->normalize(u.tempSubStringBetween(from, to), status);
-        if (U_FAILURE(status)) return out;
+        icu::UnicodeString folded = folder.normalize(u.tempSubStringBetween(from, to), status);
+        if (U_FAILURE(status)) return out_text;
         for (int32_t i = 0; i < folded.length();) {
             UChar32 c = folded.char32At(i);
             i += U16_LENGTH(c);
             if (c == 0x2019 || c == 0x2018 || c == 0x02BC) c = '\'';
-            append_utf8(out, static_cast<char32_t>(c));
+            append_utf8(out_text, static_cast<char32_t>(c));
         }
-        return out;
+        return out_text;
     };
 
-    breaker_->setText(u);
-    int32_t start = breaker_->first();
-    for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker_->next()) {
-        if (breaker_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
+    breaker.setText(u);
+    int32_t start = breaker.first();
+    for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
+        if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
             const UChar32 c = u.char32At(start);
-            if (end - start <= 2 && (c == '%' || c == 0xFF05)) {
-                emit(start, end, "percent");
-                pieces.back().script = Script::Latin;
-            }
+            if (end - start <= 2 && (c == '%' || c == 0xFF05)) emit(start, end, "percent");
             continue;
         }
         // Split the ICU word into runs of Hangul and non-Hangul; punctuation
@@ -146,8 +247,7 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
             const int32_t next = i + U16_LENGTH(c);
             const bool h = is_hangul(static_cast<char32_t>(c));
             if (is_word_punct(static_cast<char32_t>(c))) {
-                const bool next_hangul =
-                    next < end && is_hangul(static_cast<char32_t>(u.char32At(next)));
+                const bool next_hangul = next < end && is_hangul(static_cast<char32_t>(u.char32At(next)));
                 if (!in_run || run_hangul || next_hangul || next >= end) {
                     if (in_run) emit(run_start, i, fold(run_start, i));
                     in_run = false;
@@ -164,6 +264,56 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
             i = next;
         }
         if (in_run) emit(run_start, end, fold(run_start, end));
+    }
+}
+
+// ASCII stretches shorter than this between non-ASCII text stay with ICU:
+// one more ICU call costs more than breaking them there.
+constexpr std::uint32_t kMinAsciiStretch = 64;
+
+}  // namespace
+
+WordSegmenter::WordSegmenter(AsciiFastPath ascii) : ascii_(ascii) {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    folder_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || !breaker_)
+        throw ResourceError(std::string("ICU word breaker unavailable: ") + u_errorName(status));
+}
+
+WordSegmenter::~WordSegmenter() = default;
+
+std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
+    std::vector<WordPiece> pieces;
+    PieceWriter out{pieces};
+    const auto n = static_cast<std::uint32_t>(text.size());
+    if (ascii_ == AsciiFastPath::Off) {
+        segment_icu(*breaker_, *folder_, text, 0, out);
+        return pieces;
+    }
+    pieces.reserve(n / 8);
+    // Alternate ASCII and ICU stretches, cut only where ICU breaks whatever
+    // surrounds the cut, so each path sees its stretch as ICU would.
+    for (std::uint32_t pos = 0; pos < n;) {
+        const std::uint32_t non_ascii = next_non_ascii(text, pos);
+        if (non_ascii == n) {
+            segment_ascii(text, pos, n, out);
+            break;
+        }
+        std::uint32_t icu_begin = non_ascii;
+        while (icu_begin > pos && !is_safe_split(text, icu_begin)) --icu_begin;
+        if (icu_begin > pos) segment_ascii(text, pos, icu_begin, out);
+        std::uint32_t icu_end = non_ascii;
+        for (;;) {
+            do ++icu_end;
+            while (icu_end < n && !is_safe_split(text, icu_end));
+            if (icu_end == n) break;
+            const std::uint32_t next = next_non_ascii(text, icu_end);
+            if (next == n || next - icu_end >= kMinAsciiStretch) break;
+            icu_end = next;
+        }
+        segment_icu(*breaker_, *folder_, text.substr(icu_begin, icu_end - icu_begin), icu_begin, out);
+        pos = icu_end;
     }
     return pieces;
 }

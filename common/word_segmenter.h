@@ -1,7 +1,9 @@
 // Splits text into normalised word pieces with their byte offsets: ICU word
 // breaking, then a split at every Hangul/non-Hangul boundary (챗GPT를 ->
 // 챗 GPT 를), NFKC case folding, and number normalisation (2,048 -> 2048,
-// % -> percent).
+// % -> percent). Stretches of pure ASCII text skip ICU: the segmenter breaks
+// them itself, by the rules ICU's root word breaker applies to ASCII, to
+// the same pieces.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +33,11 @@ struct WordPiece {
 
 class WordSegmenter {
 public:
-    WordSegmenter();
+    // Off sends all text through ICU: the tests that prove the ASCII fast
+    // path gives the same pieces compare the two.
+    enum class AsciiFastPath : bool { Off, On };
+
+    explicit WordSegmenter(AsciiFastPath ascii = AsciiFastPath::On);
     ~WordSegmenter();
     WordSegmenter(const WordSegmenter&) = delete;
     WordSegmenter& operator=(const WordSegmenter&) = delete;
@@ -42,6 +48,7 @@ public:
 private:
     std::unique_ptr<icu::BreakIterator> breaker_;
     const icu::Normalizer2* folder_;
+    AsciiFastPath ascii_;
 };
 
 }  // namespace aisearch

@@ -4,13 +4,18 @@
 // script (H Hangul, L Latin, N Number, O other).
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/utf8.h"
 #include "common/word_segmenter.h"
 
 using aisearch::Script;
+using AsciiFastPath = aisearch::WordSegmenter::AsciiFastPath;
 using aisearch::WordPiece;
 using aisearch::WordSegmenter;
 
@@ -84,6 +89,43 @@ const Case kPieces[] = {
     {"中国 AI", "中国/O ai/L"},
 };
 
+// Pure ASCII, which the segmenter breaks without ICU, by the rules ICU 72's
+// root word breaker applies to ASCII.
+const Case kAsciiPieces[] = {
+    {"", ""},
+    {" \t\r\n\f\v  ", ""},
+    {"U.S.A. and e.g., i.e.", "u.s.a/L and/L e.g/L i.e/L"},
+    {"17.7% of 1,234,567.89", "17.7/N +percent/L of/L 1234567.89/N"},
+    {"50%% 5 %", "50/N +percent/L +percent/L 5/N percent/L"},
+    {"don't 'quoted' rock'n'roll", "don't/L quoted/L rock'n'roll/L"},
+    {"Nvidia H800 GPT-4o 3D", "nvidia/L h800/L gpt/L 4o/L 3d/L"},
+    // ExtendNumLet joins anything but needs a partner: a lone '_' is no word.
+    {"snake_case __init__ _x x_ __ _", "snake_case/L __init__/O _x/O x_/L __/O"},
+    {"a.b.c 1.2.3 a1.2 1.a a.1 x..y", "a.b.c/L 1.2.3/N a1.2/L 1/N a/L a/L 1/N x/L y/L"},
+    // Trailing and leading punctuation are not part of words.
+    {"end. (yes)! \"no\"? .5 ,x 'y", "end/L yes/L no/L 5/N x/L y/L"},
+    // ICU 72: ':' joins nothing (it is MidLetter only in fi and sv), ';'
+    // joins digits (MidNum) and '@' is a letter.
+    {"a:b 10:30 1;2 a;b 1'000", "a/L b/L 10/N 30/N 1;2/L a/L b/L 1'000/L"},
+    {"mail user@Example.com @ @@x", "mail/L user@example.com/L @/O @@x/O"},
+    {"$600, #1 a/b a-b a+b a&b", "600/N 1/N a/L b/L a/L b/L a/L b/L a/L b/L"},
+    {"line\r\nnext\rlast\n", "line/L next/L last/L"},
+    {"1,2 1,234 12,34 1,234.5,6", "1,2/N 1234/N 12,34/N 1,234.5,6/N"},
+};
+
+// Mixed ASCII and other text: the ASCII fast path hands over to ICU only
+// where ICU breaks too.
+const Case kMixedPieces[] = {
+    {"café naïve résumé", "café/L naïve/L résumé/L"},
+    {"GPT를 딥시크의 GPT-4o를", "gpt/L +를/H 딥시크의/H gpt/L 4o/L +를/H"},
+    {"deepseek’s rise", "deepseek's/L rise/L"},
+    {"A—B and Ａ%", "a/L b/L and/L a/L +percent/L"},
+    {"Nvidia\u00a0H800 x\u0301y z \u0301", "nvidia/L h800/L x\u0301y/L z/L"},
+    {"ascii words before 한국어 text\nand an ASCII line after it, long enough to be alone",
+     "ascii/L words/L before/L 한국어/H text/L and/L an/L ascii/L line/L after/L it/L long/L enough/L to/L "
+     "be/L alone/L"},
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(word_segmenter)
@@ -93,6 +135,26 @@ BOOST_AUTO_TEST_CASE(pieces_table) {
     for (const auto& c : kPieces)
         BOOST_TEST_CONTEXT("text: " << c.text) {
             BOOST_TEST(render(segmenter.segment(c.text)) == c.expected);
+        }
+}
+
+BOOST_AUTO_TEST_CASE(ascii_pieces_table) {
+    WordSegmenter segmenter;
+    WordSegmenter icu_only(AsciiFastPath::Off);
+    for (const auto& c : kAsciiPieces)
+        BOOST_TEST_CONTEXT("text: " << c.text) {
+            BOOST_TEST(render(segmenter.segment(c.text)) == c.expected);
+            BOOST_TEST(render(icu_only.segment(c.text)) == c.expected);
+        }
+}
+
+BOOST_AUTO_TEST_CASE(mixed_pieces_table) {
+    WordSegmenter segmenter;
+    WordSegmenter icu_only(AsciiFastPath::Off);
+    for (const auto& c : kMixedPieces)
+        BOOST_TEST_CONTEXT("text: " << c.text) {
+            BOOST_TEST(render(segmenter.segment(c.text)) == c.expected);
+            BOOST_TEST(render(icu_only.segment(c.text)) == c.expected);
         }
 }
 
@@ -106,6 +168,11 @@ BOOST_AUTO_TEST_CASE(byte_offsets) {
         // Offsets are in the source text, not in the folded form.
         {"Ｈ８００ 딥시크", "h800/L@0-12 딥시크/H@13-22"},
         {"‘위원회’가", "위원회/H@3-12 가/H@15-18"},
+        // ASCII, and ASCII next to text that goes through ICU.
+        {"U.S. 17.7%", "u.s/L@0-3 17.7/N@5-9 +percent/L@9-10"},
+        {"1,234 a_b", "1234/N@0-5 a_b/L@6-9"},
+        {"café 1,234 한글 x",
+         "café/L@0-5 1234/N@6-11 한글/H@12-18 x/L@19-20"},
     };
     for (const auto& c : cases)
         BOOST_TEST_CONTEXT("text: " << c.text) {
@@ -131,6 +198,91 @@ BOOST_AUTO_TEST_CASE(reusable) {
     BOOST_TEST(render(segmenter.segment("챗GPT를")) == "챗/H +gpt/L +를/H");
     BOOST_TEST(render(segmenter.segment("")) == "");
     BOOST_TEST(render(segmenter.segment("를 GPT")) == "를/H gpt/L");
+}
+
+// The ASCII fast path against ICU alone: every piece, offset and flag the
+// same.
+namespace {
+
+// The text of a failing case, control characters escaped.
+std::string printable(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c >= 0x20 && c < 0x7F) {
+            out += static_cast<char>(c);
+        } else {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// The classes of ASCII the word rules tell apart, and a few of each.
+constexpr std::string_view kTrickyAscii = "aZq09_'.,;:-%/@#$\" \t\r\n\f!?()&+";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_exhaustively) {
+    // Every string of up to three characters over the tricky classes.
+    WordSegmenter fast;
+    WordSegmenter icu_only(AsciiFastPath::Off);
+    std::size_t failures = 0;
+    std::string s;
+    const std::size_t n = kTrickyAscii.size();
+    for (std::size_t len = 1; len <= 3; ++len) {
+        std::size_t total = 1;
+        for (std::size_t k = 0; k < len; ++k) total *= n;
+        for (std::size_t code = 0; code < total && failures < 10; ++code) {
+            s.clear();
+            for (std::size_t k = 0, c = code; k < len; ++k, c /= n) s += kTrickyAscii[c % n];
+            const std::string want = render(icu_only.segment(s), true);
+            const std::string got = render(fast.segment(s), true);
+            if (got != want) {
+                ++failures;
+                BOOST_TEST(got == want, "text: " << printable(s));
+            }
+        }
+    }
+    BOOST_TEST(failures == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_on_random_text) {
+    // A fixed-seed generator (std::mt19937's sequence is fixed by the
+    // standard; the distributions are not, so none are used).
+    std::mt19937 rng(20250105);
+    const std::string_view other[] = {
+        "é", "를", "한국어", "’", "\u0301", "\u00a0", "\u3000", "\u200d", "中国", "—", "ﬁ", "Ｈ８", "％", "·",
+    };
+    WordSegmenter fast;
+    WordSegmenter icu_only(AsciiFastPath::Off);
+    std::size_t failures = 0;
+    for (int round = 0; round < 6000 && failures < 10; ++round) {
+        // Two in three pure ASCII; the rest with other text mixed in, at a
+        // density that sometimes leaves ASCII stretches long enough for the
+        // fast path between it.
+        const bool mixed = round % 3 == 2;
+        const std::size_t len = rng() % (mixed ? 400 : 40);
+        const std::size_t spacing = 4 + rng() % 150;
+        std::string s;
+        for (std::size_t k = 0; k < len; ++k) {
+            if (mixed && rng() % spacing == 0)
+                s += other[rng() % std::size(other)];
+            else if (rng() % 3 == 0)
+                s += ' ';
+            else
+                s += kTrickyAscii[rng() % kTrickyAscii.size()];
+        }
+        const std::string want = render(icu_only.segment(s), true);
+        const std::string got = render(fast.segment(s), true);
+        if (got != want) {
+            ++failures;
+            BOOST_TEST(got == want, "text: " << printable(s));
+        }
+    }
+    BOOST_TEST(failures == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
