@@ -1,6 +1,8 @@
 #include "common/bilingual_lexicon.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "aisearch/error.h"
 #include "common/data_files.h"
@@ -9,6 +11,104 @@ namespace aisearch {
 namespace {
 
 constexpr char kSeparator = '\x1f';
+
+// One entry line: korean<TAB>english.
+struct Entry {
+    std::string korean;
+    std::string english;
+};
+
+std::vector<Entry> read_entries(const std::filesystem::path& file) {
+    std::vector<Entry> entries;
+    std::size_t line_no = 0;
+    for (const std::string& line : read_data_lines(file)) {
+        ++line_no;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
+            line.find('\t', tab + 1) != std::string::npos || line.find('\n') != std::string::npos)
+            throw ResourceError(file.string() + ": entry " + std::to_string(line_no) +
+                                " is not 'korean<TAB>english'");
+        entries.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+    return entries;
+}
+
+using AnalyzedEntry = std::pair<std::vector<AnalyzedWord>, std::vector<AnalyzedWord>>;
+
+std::vector<AnalyzedEntry> analyse_entries(const std::vector<Entry>& entries, Analyzer& analyzer) {
+    // All sides are analysed as one text, a side per line: one analyser
+    // call instead of two per entry. No word spans a line break, so each
+    // side gets the words it would get alone.
+    std::string text;
+    std::vector<std::size_t> side_end;  // byte offset after each side
+    for (const Entry& e : entries) {
+        for (const std::string* side : {&e.korean, &e.english}) {
+            text += *side;
+            side_end.push_back(text.size());
+            text += '\n';
+        }
+    }
+    std::vector<std::vector<AnalyzedWord>> sides(side_end.size());
+    std::size_t side = 0;
+    for (AnalyzedWord& w : analyzer.analyze(text)) {
+        while (side < side_end.size() && w.begin >= side_end[side]) ++side;
+        if (side == side_end.size()) break;
+        // Offsets as if the side had been analysed alone.
+        const auto start = static_cast<std::uint32_t>(side == 0 ? 0 : side_end[side - 1] + 1);
+        w.begin -= start;
+        w.end -= start;
+        w.stem_end -= start;
+        sides[side].push_back(std::move(w));
+    }
+    std::vector<AnalyzedEntry> out;
+    out.reserve(entries.size());
+    for (std::size_t i = 0; i + 1 < sides.size(); i += 2) out.emplace_back(std::move(sides[i]), std::move(sides[i + 1]));
+    return out;
+}
+
+bool is_word_start_ascii(unsigned char c) {
+    // '@' is a letter to ICU's word rules (e-mail addresses stay whole).
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@';
+}
+
+// The characters (ASCII lowered) the words of `text` may start with: of
+// its first word only, or of every word. A word starts with a letter, a
+// digit or '_' after anything else, or at a change between Hangul and
+// other script; '%' is the word "percent". False when `text` holds
+// anything but ASCII and Hangul syllables, whose words normalisation may
+// change, or when its first word is not known.
+bool word_initials(std::string_view text, bool first_only, std::set<char32_t>& out) {
+    enum class Kind { None, Ascii, Hangul };
+    Kind previous = Kind::None;
+    bool found = false;
+    std::set<char32_t> mine;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        Kind kind = Kind::None;
+        char32_t cp = c;
+        if (c < 0x80) {
+            if (is_word_start_ascii(c)) kind = Kind::Ascii, cp = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+            else if (c == '%') mine.insert(U'p');
+            ++i;
+        } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            if (cp < 0xAC00 || cp > 0xD7A3) return false;
+            kind = Kind::Hangul;
+            i += 3;
+        } else {
+            return false;
+        }
+        if (kind != Kind::None && kind != previous && !(first_only && found)) {
+            mine.insert(cp);
+            found = cp != U'_';  // "_" alone is no word: the next may be the first
+        }
+        previous = kind;
+    }
+    if (first_only && !found) return false;  // no word known to start it
+    out.insert(mine.begin(), mine.end());
+    return true;
+}
 
 const std::string& entry_key(const AnalyzedWord& w) {
     return w.script == Script::Latin ? w.stem : w.exact;
@@ -28,43 +128,77 @@ std::string join_keys(const std::vector<AnalyzedWord>& words, std::size_t start,
 
 }  // namespace
 
+struct BilingualLexicon::Pending {
+    std::vector<Entry> entries;
+    std::vector<bool> analysed;
+    // Entries by the first character their words can start with; `always`
+    // holds those with characters normalisation may change.
+    std::unordered_map<char32_t, std::vector<std::size_t>> by_initial;
+    std::vector<std::size_t> always;
+    bool all_prepared = false;
+    // The analysed entries in file order, so translations keep the order
+    // an eager load gives them whatever order the queries came in.
+    std::map<std::size_t, AnalyzedEntry> words;
+};
+
+BilingualLexicon::BilingualLexicon() = default;
+BilingualLexicon::~BilingualLexicon() = default;
+BilingualLexicon::BilingualLexicon(BilingualLexicon&&) noexcept = default;
+BilingualLexicon& BilingualLexicon::operator=(BilingualLexicon&&) noexcept = default;
+
 BilingualLexicon BilingualLexicon::load(const std::filesystem::path& file, Analyzer& analyzer) {
-    // All entries are analysed as one text, a side per line: one analyser
-    // call instead of two per entry is most of a searcher's start-up time.
-    // No word spans a line break, so each side gets the words it would
-    // get alone.
-    std::string text;
-    std::vector<std::size_t> side_end;  // byte offset after each side
-    std::size_t line_no = 0;
-    for (const std::string& line : read_data_lines(file)) {
-        ++line_no;
-        const auto tab = line.find('\t');
-        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
-            line.find('\t', tab + 1) != std::string::npos || line.find('\n') != std::string::npos)
-            throw ResourceError(file.string() + ": entry " + std::to_string(line_no) +
-                                " is not 'korean<TAB>english'");
-        text.append(line, 0, tab);
-        side_end.push_back(text.size());
-        text += '\n';
-        text.append(line, tab + 1);
-        side_end.push_back(text.size());
-        text += '\n';
-    }
-    std::vector<std::vector<AnalyzedWord>> sides(side_end.size());
-    std::size_t side = 0;
-    for (AnalyzedWord& w : analyzer.analyze(text)) {
-        while (side < side_end.size() && w.begin >= side_end[side]) ++side;
-        if (side == side_end.size()) break;
-        // Offsets as if the side had been analysed alone.
-        const auto start = static_cast<std::uint32_t>(side == 0 ? 0 : side_end[side - 1] + 1);
-        w.begin -= start;
-        w.end -= start;
-        w.stem_end -= start;
-        sides[side].push_back(std::move(w));
-    }
     BilingualLexicon lexicon;
-    for (std::size_t i = 0; i + 1 < sides.size(); i += 2) lexicon.add(sides[i], sides[i + 1]);
+    for (const auto& [a, b] : analyse_entries(read_entries(file), analyzer)) lexicon.add(a, b);
     return lexicon;
+}
+
+BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file) {
+    BilingualLexicon lexicon;
+    lexicon.pending_ = std::make_unique<Pending>();
+    Pending& p = *lexicon.pending_;
+    p.entries = read_entries(file);
+    p.analysed.assign(p.entries.size(), false);
+    for (std::size_t i = 0; i < p.entries.size(); ++i) {
+        std::set<char32_t> initials;
+        if (!word_initials(p.entries[i].korean, true, initials) ||
+            !word_initials(p.entries[i].english, true, initials)) {
+            p.always.push_back(i);
+            continue;
+        }
+        for (char32_t c : initials) p.by_initial[c].push_back(i);
+    }
+    return lexicon;
+}
+
+void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
+    if (!pending_ || pending_->all_prepared) return;
+    Pending& p = *pending_;
+    std::set<char32_t> initials;
+    const bool known = word_initials(text, false, initials);
+    std::vector<std::size_t> wanted;
+    auto want = [&](std::size_t i) {
+        if (!p.analysed[i]) wanted.push_back(i), p.analysed[i] = true;
+    };
+    if (known) {
+        for (std::size_t i : p.always) want(i);
+        for (char32_t c : initials)
+            if (const auto it = p.by_initial.find(c); it != p.by_initial.end())
+                for (std::size_t i : it->second) want(i);
+    } else {
+        for (std::size_t i = 0; i < p.entries.size(); ++i) want(i);
+        p.all_prepared = true;
+    }
+    if (wanted.empty()) return;
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<Entry> batch;
+    batch.reserve(wanted.size());
+    for (std::size_t i : wanted) batch.push_back(p.entries[i]);
+    auto analysed = analyse_entries(batch, analyzer);
+    for (std::size_t k = 0; k < wanted.size(); ++k) p.words.emplace(wanted[k], std::move(analysed[k]));
+    entries_.clear();
+    first_words_.clear();
+    max_words_ = 0;
+    for (const auto& [line, entry] : p.words) add(entry.first, entry.second);
 }
 
 void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& analyzer) {

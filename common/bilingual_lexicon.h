@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,7 +19,22 @@ class BilingualLexicon {
 public:
     using Translation = std::vector<AnalyzedWord>;
 
+    // Every entry analysed at once: for the indexer, which looks up every
+    // word of every text.
     static BilingualLexicon load(const std::filesystem::path& file, Analyzer& analyzer);
+    // Entries read and checked now, analysed only when prepare() meets a
+    // text that may use them: a searcher process answers one query, and
+    // analysing the whole lexicon was most of its start-up.
+    static BilingualLexicon load_lazily(const std::filesystem::path& file);
+    // Makes longest_match() complete for the words of `text`: analyses the
+    // entries whose first word may start like one of its words. Does
+    // nothing for a lexicon that is not lazy.
+    void prepare(std::string_view text, Analyzer& analyzer);
+
+    BilingualLexicon();
+    ~BilingualLexicon();
+    BilingualLexicon(BilingualLexicon&&) noexcept;
+    BilingualLexicon& operator=(BilingualLexicon&&) noexcept;
 
     // Adds a <-> b in both directions.
     void add(std::string_view a, std::string_view b, Analyzer& analyzer);
@@ -32,14 +48,17 @@ public:
     // The longest entry that starts at words[start].
     Match longest_match(const std::vector<AnalyzedWord>& words, std::size_t start) const;
 
+    // Distinct keys (both directions) analysed so far.
     std::size_t size() const { return entries_.size(); }
 
 private:
+    struct Pending;  // a lazy lexicon's entries not analysed yet
     std::unordered_map<std::string, std::vector<Translation>> entries_;
     // The longest entry starting with each first-word key: most words of
     // a text start no entry, and this rejects them with one lookup.
     std::unordered_map<std::string, std::size_t> first_words_;
     std::size_t max_words_ = 0;
+    std::unique_ptr<Pending> pending_;
 };
 
 }  // namespace aisearch

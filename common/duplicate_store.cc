@@ -1,52 +1,53 @@
 #include "common/duplicate_store.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <charconv>
 
 #include "aisearch/error.h"
 #include "common/content_hash.h"
+#include "common/record_fields.h"
 #include "common/schema.h"
 
 namespace aisearch {
 namespace {
 
-using nlohmann::json;
+constexpr std::string_view kClusterKind = "aisearch-cluster";
+constexpr std::string_view kDuplicatesKind = "aisearch-dup";
 
-json evidence_json(const PairEvidence& e) {
-    return {{"shared_figures", e.shared_figures},
-            {"shared_names", e.shared_names},
-            {"specific", {e.specific_a, e.specific_b, e.specific_shared}},
-            {"coverage", {e.coverage_a, e.coverage_b}},
-            {"order", e.order},
-            {"length_ratio", e.length_ratio},
-            {"structure", e.structure},
-            {"paragraph_ratio", e.paragraph_ratio},
-            {"position", e.position},
-            {"word_jaccard", e.word_jaccard},
-            {"shingle_jaccard", e.shingle_jaccard}};
+constexpr char kPartSeparator = '\0';  // between a link's parts
+constexpr char kListSeparator = '\x1f';  // between the figures or names of a list
+
+std::string number(double x) {
+    char buffer[32];
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
 }
 
-PairEvidence evidence_from(const json& j) {
-    PairEvidence e;
-    e.shared_figures = j.at("shared_figures").get<std::vector<std::string>>();
-    e.shared_names = j.at("shared_names").get<std::vector<std::string>>();
-    e.shared_figure_count = e.shared_figures.size();
-    e.shared_name_count = e.shared_names.size();
-    const auto& s = j.at("specific");
-    e.specific_a = s.at(0).get<std::size_t>();
-    e.specific_b = s.at(1).get<std::size_t>();
-    e.specific_shared = s.at(2).get<std::size_t>();
-    e.coverage_a = j.at("coverage").at(0).get<double>();
-    e.coverage_b = j.at("coverage").at(1).get<double>();
-    e.order = j.at("order").get<double>();
-    e.length_ratio = j.at("length_ratio").get<double>();
-    e.structure = j.at("structure").get<double>();
-    e.paragraph_ratio = j.at("paragraph_ratio").get<double>();
-    e.position = j.at("position").get<double>();
-    e.word_jaccard = j.at("word_jaccard").get<double>();
-    e.shingle_jaccard = j.at("shingle_jaccard").get<double>();
-    return e;
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) {
+        if (!out.empty()) out += kListSeparator;
+        out += i;
+    }
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char separator) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0;;) {
+        const auto next = s.find(separator, at);
+        out.push_back(s.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at));
+        if (next == std::string_view::npos) return out;
+        at = next + 1;
+    }
+}
+
+template <typename T>
+bool parse(std::string_view s, T& out) {
+    return !s.empty() && std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc();
+}
+
+DatabaseError corrupt_record(const char* why) {
+    return DatabaseError(std::string("stored duplicate record is corrupt: ") + why);
 }
 
 }  // namespace
@@ -67,51 +68,126 @@ std::optional<Relation> relation_from_name(std::string_view name) {
 }
 
 std::string encode(const PartDuplicates& d) {
-    json links = json::array();
-    for (const auto& l : d.links)
-        links.push_back({{"other", l.other},
-                         {"relation", relation_name(l.relation)},
-                         {"similarity", l.similarity},
-                         {"evidence", evidence_json(l.evidence)}});
-    return json{{"cluster", d.cluster}, {"links", links}}.dump();
+    FieldWriter out(kDuplicatesKind);
+    out.add("cluster", d.cluster);
+    for (const auto& l : d.links) {
+        const PairEvidence& e = l.evidence;
+        std::string value = l.other;
+        for (const std::string& part :
+             {std::string(relation_name(l.relation)), number(l.similarity), joined(e.shared_figures),
+              joined(e.shared_names),
+              std::to_string(e.specific_a) + " " + std::to_string(e.specific_b) + " " + std::to_string(e.specific_shared),
+              number(e.coverage_a) + " " + number(e.coverage_b) + " " + number(e.order) + " " + number(e.length_ratio) +
+                  " " + number(e.structure) + " " + number(e.paragraph_ratio) + " " + number(e.position) + " " +
+                  number(e.word_jaccard) + " " + number(e.shingle_jaccard)})
+            value.append(1, kPartSeparator).append(part);
+        out.add("link", value);
+    }
+    return out.take();
 }
 
 PartDuplicates decode_part_duplicates(std::string_view data, bool evidence) {
     PartDuplicates d;
     if (data.empty()) return d;
-    try {
-        const json::parser_callback_t skip_evidence = [](int depth, json::parse_event_t event, json& parsed) {
-            return !(depth == 3 && event == json::parse_event_t::key && parsed == "evidence");
-        };
-        const json j = evidence ? json::parse(data) : json::parse(data, skip_evidence);
-        d.cluster = j.at("cluster").get<std::string>();
-        for (const auto& l : j.at("links")) {
-            DuplicateLink link;
-            link.other = l.at("other").get<std::string>();
-            const auto r = relation_from_name(l.at("relation").get<std::string>());
-            if (!r) throw DatabaseError("unknown duplicate relation");
-            link.relation = *r;
-            link.similarity = l.at("similarity").get<double>();
-            if (evidence) link.evidence = evidence_from(l.at("evidence"));
-            d.links.push_back(std::move(link));
+    read_fields(data, kDuplicatesKind, [&](std::string_view name, std::string_view value) {
+        if (name == "cluster") {
+            d.cluster.assign(value);
+            return true;
         }
-    } catch (const json::exception& e) {
-        throw DatabaseError(std::string("stored duplicate record is corrupt: ") + e.what());
-    }
+        if (name != "link") return true;
+        const auto parts = split(value, kPartSeparator);
+        if (parts.size() != 7) throw corrupt_record("bad link");
+        DuplicateLink link;
+        link.other.assign(parts[0]);
+        const auto r = relation_from_name(parts[1]);
+        if (!r || !parse(parts[2], link.similarity)) throw corrupt_record("bad link");
+        link.relation = *r;
+        if (evidence) {
+            PairEvidence& e = link.evidence;
+            for (auto [list, out] : {std::pair{parts[3], &e.shared_figures}, std::pair{parts[4], &e.shared_names}})
+                if (!list.empty())
+                    for (auto item : split(list, kListSeparator)) out->emplace_back(item);
+            e.shared_figure_count = e.shared_figures.size();
+            e.shared_name_count = e.shared_names.size();
+            const auto specific = split(parts[5], ' ');
+            const auto numbers = split(parts[6], ' ');
+            double* const doubles[] = {&e.coverage_a,      &e.coverage_b, &e.order,        &e.length_ratio,
+                                       &e.structure,       &e.paragraph_ratio, &e.position, &e.word_jaccard,
+                                       &e.shingle_jaccard};
+            bool ok = specific.size() == 3 && numbers.size() == std::size(doubles) &&
+                      parse(specific[0], e.specific_a) && parse(specific[1], e.specific_b) &&
+                      parse(specific[2], e.specific_shared);
+            for (std::size_t i = 0; ok && i < std::size(doubles); ++i) ok = parse(numbers[i], *doubles[i]);
+            if (!ok) throw corrupt_record("bad evidence");
+        }
+        d.links.push_back(std::move(link));
+        return true;
+    });
     return d;
 }
 
-std::string encode_cluster_members(const std::vector<std::string>& part_terms) {
-    return json(part_terms).dump();
+std::vector<std::string> ClusterRecord::parts() const {
+    std::vector<std::string> out;
+    out.reserve(members.size());
+    for (const auto& m : members) out.push_back(m.part);
+    return out;
 }
 
-std::vector<std::string> decode_cluster_members(std::string_view data) {
-    if (data.empty()) return {};
-    try {
-        return json::parse(data).get<std::vector<std::string>>();
-    } catch (const json::exception& e) {
-        throw DatabaseError(std::string("stored duplicate cluster is corrupt: ") + e.what());
+std::string encode(const ClusterRecord& c) {
+    FieldWriter out(kClusterKind);
+    for (const auto& m : c.members) {
+        std::string value = m.part;
+        value.append(1, '\0').append(m.id).append(1, '\0').append(m.lang);
+        out.add("member", value);
     }
+    for (const auto& l : c.links) {
+        out.add("link", std::to_string(l.a) + " " + std::to_string(l.b) + " " + std::string(relation_name(l.relation)) +
+                            " " + number(l.similarity));
+    }
+    return out.take();
+}
+
+ClusterRecord decode_cluster_record(std::string_view data) {
+    ClusterRecord c;
+    if (data.empty()) return c;
+    const auto corrupt = [](const char* why) {
+        return DatabaseError(std::string("stored duplicate cluster is corrupt: ") + why);
+    };
+    read_fields(data, kClusterKind, [&](std::string_view name, std::string_view value) {
+        if (name == "member") {
+            const auto first = value.find('\0'), second = value.find('\0', first + 1);
+            if (first == std::string_view::npos || second == std::string_view::npos) throw corrupt("bad member");
+            c.members.push_back({std::string(value.substr(0, first)),
+                                 std::string(value.substr(first + 1, second - first - 1)),
+                                 std::string(value.substr(second + 1))});
+        } else if (name == "link") {
+            ClusterRecord::Link link;
+            const char* p = value.data();
+            const char* const end = p + value.size();
+            auto field = [&]() {
+                const char* space = std::find(p, end, ' ');
+                std::string_view f(p, static_cast<std::size_t>(space - p));
+                p = space == end ? end : space + 1;
+                return f;
+            };
+            const auto a = field(), b = field(), relation = field(), similarity = field();
+            const auto r = relation_from_name(relation);
+            const bool ok = std::from_chars(a.data(), a.data() + a.size(), link.a).ec == std::errc() &&
+                            std::from_chars(b.data(), b.data() + b.size(), link.b).ec == std::errc() &&
+                            std::from_chars(similarity.data(), similarity.data() + similarity.size(),
+                                            link.similarity).ec == std::errc() &&
+                            r && link.a < c.members.size() && link.b < c.members.size();
+            if (!ok) throw corrupt("bad link");
+            link.relation = *r;
+            c.links.push_back(link);
+        }
+        return true;
+    });
+    return c;
+}
+
+ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id) {
+    return decode_cluster_record(db.get_metadata(cluster_key(cluster_id)));
 }
 
 std::string duplicates_key(std::string_view part_term) {

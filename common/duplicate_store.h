@@ -1,9 +1,10 @@
 // How duplicate relations and clusters are kept in the database, so the
 // indexer that computes them and the searcher that shows them agree.
 // Each part with relations has a metadata record "dup:<part term>" listing
-// its links and its cluster; each cluster has "cluster:<id>" listing its
-// members; each member carries the cluster id in kClusterSlot, the key
-// search results are collapsed on.
+// its links, with their evidence, and its cluster; each cluster has
+// "cluster:<id>", its members and the links between them, all a search
+// shows of a hit's other versions in one read; each member carries the
+// cluster id in kClusterSlot, the key search results are collapsed on.
 #pragma once
 
 #include <xapian.h>
@@ -40,8 +41,28 @@ std::string encode(const PartDuplicates& d);
 // needs only who, how and how similar).
 PartDuplicates decode_part_duplicates(std::string_view data, bool evidence = true);
 
-std::string encode_cluster_members(const std::vector<std::string>& part_terms);
-std::vector<std::string> decode_cluster_members(std::string_view data);
+struct ClusterRecord {
+    struct Member {
+        std::string part;  // part term (Q...)
+        std::string id;    // part id, as search results show it
+        std::string lang;
+    };
+    struct Link {
+        std::size_t a = 0;  // indexes into members
+        std::size_t b = 0;
+        Relation relation = Relation::Near;
+        double similarity = 0;
+    };
+    std::vector<Member> members;
+    std::vector<Link> links;
+
+    std::vector<std::string> parts() const;
+};
+
+std::string encode(const ClusterRecord& c);
+// Throws DatabaseError if `data` is not a stored cluster; "" gives an empty one.
+ClusterRecord decode_cluster_record(std::string_view data);
+ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
 
 // Metadata keys.
 std::string duplicates_key(std::string_view part_term);

@@ -53,6 +53,7 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     analyzer.index_words(doc, words.title, schema::kTitleField, 1, pos);
     pos = 0;
     analyzer.index_words(doc, words.title, schema::kBodyField, schema::kTitleWdf, pos);
+    if (!words.title.empty()) doc.add_boolean_term(schema::whole_title_term(words.title));
     pos += schema::kPositionStride;  // no phrase spans title and body
     for (const auto& p : words.paragraphs) analyzer.index_words(doc, p, schema::kBodyField, 1, pos);
     if (!stored.source.empty()) {
@@ -65,6 +66,7 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     }
     doc.add_boolean_term(part_key_term(context));
     doc.add_boolean_term(schema::key_term(schema::kDocumentId, context.doc_key));
+    doc.add_value(schema::kDocumentSlot, schema::key_term(schema::kDocumentId, context.doc_key));
     doc.add_boolean_term(schema::key_term(schema::kSourceFile, context.path));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
     doc.set_data(encode(stored));

@@ -26,6 +26,9 @@ inline constexpr std::string_view kDate = "D";      // D<YYYY-MM-DD>: publicatio
 inline constexpr std::string_view kTextHash = "XH";  // XH<hash of the normalised words>
 inline constexpr std::string_view kBand = "XB";      // XB<band><key>: MinHash LSH band
 inline constexpr std::string_view kAnchor = "XA";    // XA<anchor> (figure or name)
+// XT<a title's words, exact forms, space-separated>: the page whose whole
+// title a query is (known-item search), whatever the page's length.
+inline constexpr std::string_view kWholeTitle = "XT";
 
 // Free-text fields. Body text uses the empty prefix.
 inline constexpr std::string_view kBodyField = "";
@@ -50,12 +53,19 @@ inline constexpr unsigned kTitleWdf = 8;
 inline constexpr Xapian::valueno kDateSlot = 0;  // YYYY-MM-DD: date: ranges, --sort date
 inline constexpr Xapian::valueno kFingerprintSlot = 1;  // DuplicateFingerprint::encode()
 inline constexpr Xapian::valueno kClusterSlot = 2;      // duplicate cluster id: the collapse key
+// The part's F term: duplicate detection reads it for many parts, and a
+// value is far cheaper to read than a document's term list.
+inline constexpr Xapian::valueno kDocumentSlot = 3;
 
 // Database metadata keys.
+// The version of what aisearch stores (terms, values, records): the
+// indexer rebuilds a database of another version, the searcher refuses it.
+inline constexpr std::string_view kFormatKey = "format";
+inline constexpr std::string_view kFormat = "2";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates
-inline constexpr std::string_view kClusterKey = "cluster:";  // + cluster id -> its members' part terms
+inline constexpr std::string_view kClusterKey = "cluster:";  // + cluster id -> ClusterRecord
 // + part term: the part was added, changed or deleted and its duplicate
 // relations are still to be brought up to date.
 inline constexpr std::string_view kDuplicatesPendingKey = "dup-pending:";
@@ -82,6 +92,18 @@ inline std::string key_term(std::string_view prefix, std::string_view key) {
     std::string t(prefix);
     t.append(key.substr(0, kMaxKey - 17)).append("#").append(content_hash(key));
     return t;
+}
+
+// The whole-title term of analysed words (their exact forms, in order): of
+// a title when indexing, of a query's words when searching.
+template <typename Words>
+std::string whole_title_term(const Words& words) {
+    std::string key;
+    for (const auto& w : words) {
+        if (!key.empty()) key += ' ';
+        key += w.exact;
+    }
+    return key_term(kWholeTitle, key);
 }
 
 }  // namespace aisearch::schema

@@ -1,6 +1,6 @@
 // What the indexer stores with each language part (Xapian document data)
-// and the searcher reads back to show a hit. JSON, so a database can be
-// inspected with xapian-delve.
+// and the searcher reads back to show a hit: an "aisearch-part" record
+// (common/record_fields.h), the text last.
 #pragma once
 
 #include <string>
@@ -25,7 +25,7 @@ struct StoredPart {
 std::string encode(const StoredPart& part);
 
 // Just the id and language of a stored part, without reading its text
-// (the keys are stored sorted, so both come before "text").
+// (both are stored first).
 struct PartLabel {
     std::string id;
     std::string lang;

@@ -10,6 +10,7 @@
 
 #include "common/part_document.h"
 #include "common/schema.h"
+#include "common/stored_part.h"
 
 namespace aisearch {
 namespace {
@@ -226,7 +227,7 @@ std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian:
     const Xapian::Document doc = db_.get_document(did);
     auto k = std::make_shared<Known>();
     k->fingerprint = DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
-    k->document = term_with_prefix(doc, schema::kDocumentId);
+    k->document = doc.get_value(schema::kDocumentSlot);
     k->profile = anchor_profile(k->fingerprint, [this](const std::string& a) { return anchor_weight(a); });
     return known_.emplace(did, std::move(k)).first->second;
 }
@@ -345,7 +346,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         // Every member of the part's old cluster may change cluster too.
         const std::string& cluster = record(term).cluster;
         if (!cluster.empty())
-            for (const auto& m : decode_cluster_members(db_.get_metadata(cluster_key(cluster)))) touched.insert(m);
+            for (const auto& m : read_cluster(db_, cluster).members) touched.insert(m.part);
     };
 
     // The old links of a changed or deleted part no longer hold. Its exact
@@ -441,6 +442,8 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         }
         std::sort(members.begin(), members.end());
         const std::string id = members.size() > 1 ? cluster_id(members) : std::string();
+        ClusterRecord cluster;
+        std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
             PartDuplicates& r = record(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
@@ -451,6 +454,11 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             const auto did = find_part(db_, m);
             if (!did) continue;
             Xapian::Document doc = db_.get_document(*did);
+            if (!id.empty()) {
+                PartLabel label = decode_part_label(doc.get_data());
+                index[m] = cluster.members.size();
+                cluster.members.push_back({m, std::move(label.id), std::move(label.lang)});
+            }
             if (doc.get_value(schema::kClusterSlot) == id) continue;
             if (id.empty())
                 doc.remove_value(schema::kClusterSlot);
@@ -460,8 +468,17 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             ++rewritten;
         }
         if (!id.empty()) {
+            for (const auto& m : members) {
+                const auto a = index.find(m);
+                if (a == index.end()) continue;
+                for (const auto& l : record(m).links) {
+                    const auto b = index.find(l.other);
+                    if (l.other < m || b == index.end()) continue;  // each pair once
+                    cluster.links.push_back({a->second, b->second, l.relation, l.similarity});
+                }
+            }
             new_ids.insert(id);
-            db_.set_metadata(cluster_key(id), encode_cluster_members(members));
+            db_.set_metadata(cluster_key(id), encode(cluster));
             ++summary.clusters;
         }
         if (records.size() >= kChunk || rewritten >= kChunk) {

@@ -16,7 +16,6 @@
 #include "common/analyzer.h"
 #include "common/bilingual_lexicon.h"
 #include "common/article_reader.h"
-#include "common/content_hash.h"
 #include "common/data_files.h"
 #include "common/schema.h"
 #include "indexer/build_queue.h"
@@ -103,7 +102,9 @@ struct Indexer::Impl {
         fs::remove_all(rebuild, ec);  // left over from an interrupted rebuild
         fs::remove_all(written, ec);
         const bool started_empty = live_db.get_doccount() == 0;
-        const bool full = options.full && !started_empty;
+        // A database another version of aisearch wrote is rebuilt whole.
+        const bool outdated = !started_empty && live_db.get_metadata(std::string(schema::kFormatKey)) != schema::kFormat;
+        const bool full = (options.full || outdated) && !started_empty;
 
         SourceScanner scanner([this](const std::string& p, const std::string& r) { skipped(p, r); });
         const ScannedSources scanned = scanner.scan(sources);
@@ -113,6 +114,7 @@ struct Indexer::Impl {
         try {
             if (full) {
                 Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
+                fresh.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
                 update(fresh, scanned, start, /*transactions=*/false);
                 summary.deleted = count_dropped(live_db, scanned);
                 fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
@@ -126,6 +128,9 @@ struct Indexer::Impl {
                 live_db.close();
                 fs::remove_all(rebuild, ec);
             } else {
+                // With the first batch, so a reader of an interrupted first
+                // build knows its format.
+                if (started_empty) live_db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
                 update(live_db, scanned, start, /*transactions=*/true);
                 // A run that changed nothing writes nothing.
                 if (summary.added + summary.updated + summary.deleted + duplicates.parts > 0) {
@@ -250,19 +255,8 @@ struct Indexer::Impl {
         }
         if (!records) return write_built(db, f, old, builder.build(f, old ? old->hash : std::string()));
         std::string bytes;
-        try {
-            bytes = PartBuilder::read_file(f.path);
-        } catch (const std::runtime_error& e) {
-            skipped(f.path.string(), e.what());
-            return 0;
-        }
-        BuiltFile built;
-        built.bytes = bytes.size();
-        built.state = FileState{f.path.string(), f.size, f.mtime_ns, content_hash(bytes), utc_now()};
-        if (old && old->hash == built.state.hash) {
-            built.same_content = true;
-            return write_built(db, f, old, std::move(built));
-        }
+        BuiltFile built = PartBuilder::read(f, old ? old->hash : std::string(), bytes);
+        if (!built.read_error.empty() || built.same_content) return write_built(db, f, old, std::move(built));
         delete_parts(db, built.state.path);
         built.report = builder.build_parts(f, bytes, built.state, [&](BuiltPart&& p) { write_part(db, p); });
         return finish_file(db, f, old, built);

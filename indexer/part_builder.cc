@@ -26,9 +26,8 @@ std::string PartBuilder::read_file(const std::filesystem::path& path) {
     return std::move(buffer).str();
 }
 
-BuiltFile PartBuilder::build(const SourceFile& file, const std::string& old_hash) {
+BuiltFile PartBuilder::read(const SourceFile& file, const std::string& old_hash, std::string& bytes) {
     BuiltFile built;
-    std::string bytes;
     try {
         bytes = read_file(file.path);
     } catch (const std::runtime_error& e) {
@@ -37,10 +36,14 @@ BuiltFile PartBuilder::build(const SourceFile& file, const std::string& old_hash
     }
     built.bytes = bytes.size();
     built.state = FileState{file.path.string(), file.size, file.mtime_ns, content_hash(bytes), utc_now()};
-    if (!old_hash.empty() && built.state.hash == old_hash) {
-        built.same_content = true;
-        return built;
-    }
+    built.same_content = !old_hash.empty() && built.state.hash == old_hash;
+    return built;
+}
+
+BuiltFile PartBuilder::build(const SourceFile& file, const std::string& old_hash) {
+    std::string bytes;
+    BuiltFile built = read(file, old_hash, bytes);
+    if (!built.read_error.empty() || built.same_content) return built;
     built.report = build_parts(file, bytes, built.state, [&](BuiltPart&& p) { built.parts.push_back(std::move(p)); });
     return built;
 }

@@ -48,6 +48,10 @@ public:
     // `old_hash`, stops after reading (same_content).
     BuiltFile build(const SourceFile& file, const std::string& old_hash);
 
+    // Reads `file` into `bytes` and fills in what build() records before
+    // building parts (bytes read, state, read_error, same_content).
+    static BuiltFile read(const SourceFile& file, const std::string& old_hash, std::string& bytes);
+
     // Reads the articles of `bytes` and hands each part to `on_part` as it
     // is built, so a file of many records never holds more than one
     // article's documents in memory.

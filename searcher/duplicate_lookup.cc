@@ -1,8 +1,8 @@
 #include "searcher/duplicate_lookup.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
+#include <queue>
 #include <set>
 
 #include "common/schema.h"
@@ -43,65 +43,94 @@ DuplicateLookup::Member DuplicateLookup::member(const Xapian::Database& db, cons
 }
 
 DuplicateRelation DuplicateLookup::relation(const Xapian::Database& db, const std::string& a,
-                                            const DuplicateLink& link) {
+                                            const DuplicateLink& link, const std::map<std::string, Member>& known) {
+    auto id_of = [&](const std::string& term) {
+        const auto it = known.find(term);
+        return it != known.end() ? it->second.id : member(db, term).id;
+    };
     DuplicateRelation r;
-    r.a = member(db, a).id;
-    r.b = member(db, link.other).id;
+    r.a = id_of(a);
+    r.b = id_of(link.other);
     r.relation = std::string(relation_name(link.relation));
     r.similarity = link.similarity;
     r.evidence = public_evidence(link.evidence);
     return r;
 }
 
-std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid) {
+std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
+                                                    const std::string& cluster_id, const std::string& part_id) {
+    if (cluster_id.empty()) return {};
     const std::size_t n = shards_.size();
-    const Xapian::Database& db = shards_[(combined_docid - 1) % n];
-    const Xapian::docid did = (combined_docid - 1) / n + 1;
-    const Xapian::Document doc = db.get_document(did);
-    const std::string cluster = doc.get_value(schema::kClusterSlot);
-    if (cluster.empty()) return {};
-    const std::string self = part_term_of(doc);
+    const ClusterRecord cluster = read_cluster(shards_[(combined_docid - 1) % n], cluster_id);
+    const auto& members = cluster.members;
 
-    // Widest path from the hit to every member: the best chain of links.
+    // The hit among the members: by id, or by part term if ids repeat
+    // (one file in two source trees).
+    std::size_t self = members.size();
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (members[i].id != part_id) continue;
+        if (self != members.size()) {
+            const std::string term = part_term_of(hit);
+            self = members.size();
+            for (std::size_t k = 0; k < members.size(); ++k)
+                if (members[k].part == term) self = k;
+            break;
+        }
+        self = i;
+    }
+    if (self == members.size()) return {};
+
+    // Widest path from the hit to every member: the chain of links whose
+    // weakest link is strongest.
     struct Reach {
-        double similarity;
-        bool exact_only;
-        Relation direct;
-        bool is_direct;
+        double similarity = -1;
+        bool exact_only = true;
+        const ClusterRecord::Link* direct = nullptr;
     };
-    std::map<std::string, Reach> reach;
-    std::deque<std::string> queue{self};
-    reach[self] = {1.0, true, Relation::Exact, false};
+    std::vector<std::vector<const ClusterRecord::Link*>> adjacent(members.size());
+    for (const auto& l : cluster.links) {
+        adjacent[l.a].push_back(&l);
+        adjacent[l.b].push_back(&l);
+    }
+    std::vector<Reach> reach(members.size());
+    std::vector<bool> settled(members.size(), false);
+    reach[self].similarity = 2;  // above any link
+    using Item = std::pair<double, std::size_t>;
+    std::priority_queue<Item> queue;
+    queue.push({reach[self].similarity, self});
     while (!queue.empty()) {
-        const std::string t = queue.front();
-        queue.pop_front();
-        for (const auto& l : read_part_duplicates(db, t, /*evidence=*/false).links) {
-            if (reach.count(l.other)) continue;
-            const Reach& from = reach[t];
-            const bool direct = t == self;
-            reach[l.other] = {std::min(from.similarity, l.similarity),
-                              from.exact_only && l.relation == Relation::Exact, l.relation, direct};
-            queue.push_back(l.other);
+        const auto [similarity, at] = queue.top();
+        queue.pop();
+        if (settled[at]) continue;
+        settled[at] = true;
+        for (const ClusterRecord::Link* l : adjacent[at]) {
+            const std::size_t other = l->a == at ? l->b : l->a;
+            if (settled[other]) continue;
+            if (at == self) reach[other].direct = l;
+            const double through = std::min(similarity, l->similarity);
+            if (through > reach[other].similarity) {
+                reach[other].similarity = through;
+                reach[other].exact_only = reach[at].exact_only && l->relation == Relation::Exact;
+                queue.push({through, other});
+            }
         }
     }
-    const std::string self_lang = member(db, self).lang;
+
+    const std::string& self_lang = members[self].lang;
     std::vector<Duplicate> out;
-    for (const auto& m : decode_cluster_members(db.get_metadata(cluster_key(cluster)))) {
-        if (m == self) continue;
-        const Member who = member(db, m);
-        if (who.id.empty()) continue;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (i == self) continue;
+        const Reach& r = reach[i];
         Duplicate d;
-        d.id = who.id;
-        d.lang = who.lang;
-        const auto it = reach.find(m);
-        if (it != reach.end() && it->second.is_direct) {
-            d.relation = std::string(relation_name(it->second.direct));
-        } else if (who.lang != self_lang) {
-            d.relation = "translation";
+        d.id = members[i].id;
+        d.lang = members[i].lang;
+        if (r.direct) {
+            d.relation = std::string(relation_name(r.direct->relation));
+            d.similarity = r.direct->similarity;
         } else {
-            d.relation = it != reach.end() && it->second.exact_only ? "exact" : "near";
+            d.relation = d.lang != self_lang ? "translation" : r.similarity >= 0 && r.exact_only ? "exact" : "near";
+            d.similarity = std::max(0.0, r.similarity);
         }
-        d.similarity = it != reach.end() ? it->second.similarity : 0.0;
         out.push_back(std::move(d));
     }
     std::sort(out.begin(), out.end(), [](const Duplicate& a, const Duplicate& b) {
@@ -117,17 +146,20 @@ std::vector<DuplicateCluster> DuplicateLookup::clusters(std::optional<Relation> 
         for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
             DuplicateCluster c;
             c.id = (*it).substr(prefix.size());
-            const auto members = decode_cluster_members(db.get_metadata(*it));
-            for (const auto& m : members) {
-                const Member who = member(db, m);
-                c.members.push_back({who.id, who.lang});
-                for (const auto& l : read_part_duplicates(db, m).links) {
-                    if (l.other < m) continue;  // each pair once
+            const ClusterRecord record = decode_cluster_record(db.get_metadata(*it));
+            std::map<std::string, Member> known;
+            for (const auto& m : record.members) known[m.part] = {m.id, m.lang};
+            for (const auto& m : record.members) {
+                c.members.push_back({m.id, m.lang});
+                // The report shows each relation's evidence, kept in the
+                // members' own records.
+                for (const auto& l : read_part_duplicates(db, m.part).links) {
+                    if (l.other < m.part) continue;  // each pair once
                     if (only && l.relation != *only) continue;
-                    c.relations.push_back(relation(db, m, l));
+                    c.relations.push_back(relation(db, m.part, l, known));
                 }
             }
-            if (only && c.relations.empty()) continue;
+            if (c.members.empty() || (only && c.relations.empty())) continue;
             std::sort(c.members.begin(), c.members.end(),
                       [](const DuplicateMember& a, const DuplicateMember& b) { return a.id < b.id; });
             out.push_back(std::move(c));

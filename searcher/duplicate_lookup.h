@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,11 +21,14 @@ public:
     // added to the combined database.
     explicit DuplicateLookup(std::vector<Xapian::Database> shards);
 
-    // The other members of the cluster of a hit (by its combined docid),
-    // each with its relation to the hit: the direct one, or else one
-    // derived from the path between them (translation if the languages
-    // differ, near otherwise, at the lowest similarity on the path).
-    std::vector<Duplicate> versions_of(Xapian::docid combined_docid);
+    // The other members of a hit's cluster, each with its relation to the
+    // hit: the direct one, or else one derived from the widest path of
+    // links between them (translation if the languages differ, exact if
+    // every link on it is, near otherwise; the path's lowest similarity).
+    // `hit`: the hit's document (its combined docid, for the shard),
+    // `cluster` its cluster id ("" for none), `part_id` its part id.
+    std::vector<Duplicate> versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
+                                       const std::string& cluster, const std::string& part_id);
 
     std::vector<DuplicateCluster> clusters(std::optional<Relation> only);
 
@@ -36,7 +40,9 @@ private:
         std::string lang;
     };
     Member member(const Xapian::Database& db, const std::string& part_term);
-    DuplicateRelation relation(const Xapian::Database& db, const std::string& a, const DuplicateLink& link);
+    // `known`: members already read, by part term.
+    DuplicateRelation relation(const Xapian::Database& db, const std::string& a, const DuplicateLink& link,
+                               const std::map<std::string, Member>& known = {});
 
     std::vector<Xapian::Database> shards_;
 };

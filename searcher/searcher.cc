@@ -27,7 +27,7 @@ struct Searcher::Impl {
     explicit Impl(const std::vector<std::string>& paths)
         : paths(paths),
           analyzer(Analyzer::from_data_dir(data_dir())),
-          lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
+          lexicon(BilingualLexicon::load_lazily(data_dir() / "lexicon.tsv")),
           parser(analyzer, lexicon),
           snippets(analyzer) {
         open();
@@ -43,6 +43,11 @@ struct Searcher::Impl {
                 throw DatabaseError("database '" + p + "' does not exist");
             try {
                 shards.emplace_back(p);
+                const std::string format = shards.back().get_metadata(std::string(schema::kFormatKey));
+                if (shards.back().get_doccount() > 0 && format != schema::kFormat)
+                    throw DatabaseError("database '" + p + "' was written by another version of aisearch-index (format " +
+                                        (format.empty() ? std::string("1") : format) + ", not " +
+                                        std::string(schema::kFormat) + "): run aisearch-index on it again");
                 combined.add_database(shards.back());
             } catch (const Xapian::Error& e) {
                 throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
@@ -55,6 +60,7 @@ struct Searcher::Impl {
     Results run(const Query& q) {
         if (!q.lang.empty() && q.lang != "ko" && q.lang != "en")
             throw QuerySyntaxError("language must be ko or en, not '" + q.lang + "'");
+        lexicon.prepare(q.text, analyzer);
         const ParsedQuery parsed = parser.parse(q.text, q.lang);
         for (int attempt = 0;; ++attempt) {
             try {
@@ -85,7 +91,8 @@ struct Searcher::Impl {
         r.estimated_matches = mset.get_matches_estimated();
         std::size_t rank = q.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const StoredPart part = decode_stored_part(it.get_document().get_data());
+            const Xapian::Document doc = it.get_document();
+            const StoredPart part = decode_stored_part(doc.get_data());
             Hit h;
             h.rank = ++rank;
             h.id = part.id;
@@ -98,7 +105,9 @@ struct Searcher::Impl {
             Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
             h.highlights = std::move(s.highlights);
-            h.duplicates = duplicates->versions_of(*it);
+            const std::string cluster =
+                q.collapse_duplicates ? it.get_collapse_key() : doc.get_value(schema::kClusterSlot);
+            h.duplicates = duplicates->versions_of(*it, doc, cluster, part.id);
             if (!q.lang.empty())  // the user asked for one language only
                 std::erase_if(h.duplicates, [&](const Duplicate& d) { return d.lang != q.lang; });
             r.hits.push_back(std::move(h));
@@ -177,6 +186,7 @@ std::vector<DuplicateRelation> Searcher::duplicates_of(const std::string& id) {
 }
 
 std::string Searcher::describe(const std::string& text) {
+    impl_->lexicon.prepare(text, impl_->analyzer);
     return impl_->parser.parse(text).query.get_description();
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "common/utf8.h"
+
 namespace aisearch {
 namespace {
 
@@ -49,16 +51,76 @@ std::vector<Match> find_matches(std::string_view text, const std::vector<Analyze
     return matches;
 }
 
-// Code-point index of every byte offset that starts a character.
-std::vector<std::size_t> code_point_index(std::string_view text) {
-    std::vector<std::size_t> index(text.size() + 1, 0);
-    std::size_t cp = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) index[i] = cp++;
-        else index[i] = cp;
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A number as text may write it, with commas every three digits
+// (2048 -> 2,048; normalisation removes them); anything else unchanged.
+std::string with_digit_groups(const std::string& s) {
+    const std::size_t point = std::min(s.find('.'), s.size());
+    if (point <= 3 || !std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(point),
+                                   [](char c) { return c >= '0' && c <= '9'; }))
+        return s;
+    std::string out;
+    for (std::size_t i = 0; i < point; ++i) {
+        if (i > 0 && (point - i) % 3 == 0) out += ',';
+        out += s[i];
     }
-    index[text.size()] = cp;
-    return index;
+    return out + s.substr(point);
+}
+
+// What a word must contain, ASCII letters lowered, to be a match: Korean
+// words and numbers as they are (normalisation leaves Hangul syllables and
+// digits alone; numbers also as grouped), English stems by their first
+// letters (a stem may end differently from its word: happi, happy), '%'
+// for "percent".
+std::vector<std::string> needles_of(const HighlightTerms& terms) {
+    std::vector<std::string> needles;
+    auto add = [&](std::string_view s) {
+        if (s.empty()) return;
+        std::string n;
+        for (char c : s) n += ascii_lower(c);
+        needles.push_back(std::move(n));
+    };
+    for (const auto& s : terms.latin_stems) add(std::string_view(s).substr(0, std::min<std::size_t>(s.size(), 3)));
+    if (terms.latin_stems.count("percent")) add("%");
+    for (const auto& s : terms.exact) {
+        add(s);
+        if (const std::string grouped = with_digit_groups(s); grouped != s) add(grouped);
+    }
+    for (const auto& s : terms.hangul_parts) add(s);
+    for (const auto& s : terms.prefixes) add(s);
+    return needles;
+}
+
+// The byte ranges of `text` that may hold a match: every run of text
+// between white space that contains a needle, or text that normalisation
+// rewrites into what a query word looks like (full-width forms U+FF00-FFEF,
+// EF BC..BF; compatibility jamo U+3130-318F, E3 84..86). No word crosses
+// white space, and a run's first word is analysed as it is in its
+// paragraph, so analysing the runs alone finds every match.
+std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_view text,
+                                                                 const std::vector<std::string>& needles) {
+    std::string lowered(text.size(), '\0');
+    std::transform(text.begin(), text.end(), lowered.begin(), [](char c) {
+        return static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+    });
+    std::vector<std::size_t> at;
+    for (const auto& n : needles)
+        for (auto i = lowered.find(n); i != std::string::npos; i = lowered.find(n, i + 1)) at.push_back(i);
+    for (const char lead : {'\xEF', '\xE3'})
+        for (auto i = text.find(lead); i != std::string_view::npos; i = text.find(lead, i + 1)) at.push_back(i);
+    std::sort(at.begin(), at.end());
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t i : at) {
+        if (!runs.empty() && i < runs.back().second) continue;  // inside the last run
+        std::size_t begin = i, end = i;
+        while (begin > 0 && !is_space_byte(text[begin - 1])) --begin;
+        while (end < text.size() && !is_space_byte(text[end])) ++end;
+        if (end > begin) runs.emplace_back(begin, end);
+    }
+    return runs;
 }
 
 std::size_t byte_of_code_point(std::string_view text, std::size_t cp) {
@@ -70,73 +132,39 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t cp) {
     return text.size();
 }
 
-bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// What a paragraph must contain, ASCII letters lowered, to hold a match:
-// Korean words and numbers as they are (normalisation leaves Hangul
-// syllables and digits alone), English stems by their first letters
-// (a stem may end differently from its word: happi, happy).
-std::vector<std::string> needles_of(const HighlightTerms& terms) {
-    std::vector<std::string> needles;
-    auto add = [&](std::string_view s) {
-        if (s.empty()) return;
-        std::string n;
-        for (char c : s) n += ascii_lower(c);
-        needles.push_back(std::move(n));
-    };
-    for (const auto& s : terms.latin_stems) add(std::string_view(s).substr(0, std::min<std::size_t>(s.size(), 3)));
-    for (const auto& s : terms.exact) add(s);
-    for (const auto& s : terms.hangul_parts) add(s);
-    for (const auto& s : terms.prefixes) add(s);
-    return needles;
-}
-
-// False only if `paragraph` cannot hold a match. Text whose letters
-// normalisation changes (full-width Latin, compatibility jamo) is
-// analysed whatever it holds.
-bool may_match(std::string_view paragraph, const std::vector<std::string>& needles) {
-    std::string lowered;
-    lowered.reserve(paragraph.size());
-    bool plain = true;
-    for (char c : paragraph) {
-        const auto u = static_cast<unsigned char>(c);
-        // U+FF00-FFEF (EF BC/BD/BE/BF ..) and U+3130-318F (E3 84/85/86) are
-        // the forms NFKC rewrites into what a query word looks like.
-        lowered += ascii_lower(c);
-        if (u == 0xEF || u == 0xE3) plain = false;
-    }
-    if (!plain) return true;
-    return std::any_of(needles.begin(), needles.end(),
-                       [&](const std::string& n) { return lowered.find(n) != std::string::npos; });
-}
-
 }  // namespace
 
 Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, std::size_t length) {
-    // Only paragraphs that may hold a query word are analysed: analysing a
-    // whole page for every hit was most of a query's time.
-    const std::vector<std::string> needles = needles_of(terms);
+    // Only the runs of text that may hold a query word are analysed:
+    // analysing whole pages, then whole paragraphs, was most of a query's
+    // time.
     std::vector<Match> matches;
-    for (std::size_t begin = 0; begin < text.size();) {
-        std::size_t end = text.find('\n', begin);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view paragraph = text.substr(begin, end - begin);
-        if (may_match(paragraph, needles)) {
-            auto words = analyzer_.analyze(paragraph);
-            for (auto& w : words) {
-                w.begin += static_cast<std::uint32_t>(begin);
-                w.end += static_cast<std::uint32_t>(begin);
-                w.stem_end += static_cast<std::uint32_t>(begin);
-            }
-            auto found = find_matches(text, words, terms);
-            matches.insert(matches.end(), found.begin(), found.end());
+    for (const auto& [begin, end] : runs_to_analyse(text, needles_of(terms))) {
+        auto words = analyzer_.analyze(text.substr(begin, end - begin));
+        for (auto& w : words) {
+            w.begin += static_cast<std::uint32_t>(begin);
+            w.end += static_cast<std::uint32_t>(begin);
+            w.stem_end += static_cast<std::uint32_t>(begin);
         }
-        begin = end + 1;
+        auto found = find_matches(text, words, terms);
+        matches.insert(matches.end(), found.begin(), found.end());
     }
-    const auto cp = code_point_index(text);
-    const std::size_t total = cp[text.size()];
+    // Code-point offsets of the match boundaries, in one pass.
+    std::vector<std::size_t> bounds;
+    for (const auto& m : matches) bounds.push_back(m.begin), bounds.push_back(m.end);
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    std::vector<std::size_t> bound_cp(bounds.size());
+    std::size_t total = 0;
+    for (std::size_t k = 0, counted = 0; k < bounds.size(); ++k) {
+        total += count_code_points(text.substr(counted, bounds[k] - counted));
+        counted = bounds[k];
+        bound_cp[k] = total;
+    }
+    total += count_code_points(text.substr(bounds.empty() ? 0 : bounds.back()));
+    auto cp_of = [&](std::size_t byte) {
+        return bound_cp[static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), byte) - bounds.begin())];
+    };
 
     std::size_t from = 0, to = text.size();  // bytes
     if (total > length) {
@@ -148,7 +176,7 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
             for (std::size_t i = 0; i < matches.size(); ++i) {
                 std::set<std::string_view> distinct;
                 std::size_t count = 0, last = i;
-                for (std::size_t j = i; j < matches.size() && cp[matches[j].end] - cp[matches[i].begin] <= length; ++j) {
+                for (std::size_t j = i; j < matches.size() && cp_of(matches[j].end) - cp_of(matches[i].begin) <= length; ++j) {
                     distinct.insert(matches[j].key);
                     ++count;
                     last = j;
@@ -157,8 +185,8 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
                     best = i, best_distinct = distinct.size(), best_count = count, best_last = last;
                 }
             }
-            const std::size_t span_begin = cp[matches[best].begin];
-            const std::size_t span_end = cp[matches[best_last].end];
+            const std::size_t span_begin = cp_of(matches[best].begin);
+            const std::size_t span_end = cp_of(matches[best_last].end);
             const std::size_t slack = length - std::min(length, span_end - span_begin);
             start_cp = span_begin > slack / 2 ? span_begin - slack / 2 : 0;
             start_cp = std::min(start_cp, total - length);
@@ -186,9 +214,10 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
     const std::size_t base = cut_front ? 1 : 0;
     for (std::size_t i = from; i < to; ++i) s.text += is_space_byte(text[i]) ? ' ' : text[i];
     if (cut_back) s.text += kEllipsis;
+    const std::size_t from_cp = count_code_points(text.substr(0, from));
     for (const auto& m : matches) {
         if (m.begin < from || m.end > to) continue;
-        s.highlights.push_back({base + cp[m.begin] - cp[from], base + cp[m.end] - cp[from]});
+        s.highlights.push_back({base + cp_of(m.begin) - from_cp, base + cp_of(m.end) - from_cp});
     }
     return s;
 }

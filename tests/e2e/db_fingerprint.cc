@@ -7,6 +7,8 @@
 //   db_fingerprint --revision DB   the committed Xapian revision
 //   db_fingerprint --data DB       "<Q-term>\t<document data>", by Q-term
 //   db_fingerprint --metadata DB   "<key>\t<value>" for every metadata key
+//                                  (values on one line: backslash, tab,
+//                                  newline and NUL written as \\ \t \n \0)
 //   db_fingerprint --check DB      consistency of the indexer's bookkeeping:
 //                                  every part id (Q-term) on one document,
 //                                  and the files with documents (XF-terms)
@@ -26,6 +28,22 @@
 #include <string>
 
 namespace {
+
+// One line per record, whatever bytes the record holds.
+std::string escaped(const std::string& value) {
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\0': out += "\\0"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
 
 int usage() {
     std::cerr << "usage: db_fingerprint [--revision|--data|--metadata|--check] DB\n";
@@ -60,13 +78,13 @@ void fingerprint(const Xapian::Database& db) {
 void data(const Xapian::Database& db) {
     for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it) {
         for (auto p = db.postlist_begin(*it); p != db.postlist_end(*it); ++p)
-            std::cout << *it << "\t" << db.get_document(*p).get_data() << "\n";
+            std::cout << *it << "\t" << escaped(db.get_document(*p).get_data()) << "\n";
     }
 }
 
 void metadata(const Xapian::Database& db) {
     for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it)
-        std::cout << *it << "\t" << db.get_metadata(*it) << "\n";
+        std::cout << *it << "\t" << escaped(db.get_metadata(*it)) << "\n";
 }
 
 int check(const Xapian::Database& db) {

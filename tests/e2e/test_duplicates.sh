@@ -128,5 +128,25 @@ expect_same "$(clusters)" "$(printf '000 001#en 001#ko
 expect_same "$(relations --relation exact)" "$(printf '006 007 exact
 006 008 exact')" \
     "linked again to the first remaining copy"
+# A hit lists every other member of its cluster: the copy it links to, and
+# the copy it reaches only through that one, exact both.
+got=$(hits --no-collapse -- Three Perspectives | grep -E '^00[678]#')
+expect_same "$got" "$(printf '006#en 007#en:exact,008#en:exact
+007#en 006#en:exact,008#en:exact
+008#en 006#en:exact,007#en:exact')" "copies list each other, directly linked or not"
+
+# A database another version of aisearch wrote: the searcher refuses it in
+# one line naming it; the next indexing run rebuilds it.
+before=$(relations)
+xapian-metadata set "$DB" format 1
+expect_exit 3 "a database of an older format" -- "$AISEARCH" --db "$DB" -- DeepSeek
+expect_contains "$ERR" "$DB" "the database is named"
+expect_contains "$ERR" "format 1" "its format is named"
+expect_lines "$ERR" 1 "older format: one line"
+index 0 "an older database is indexed again"
+format=$(xapian-metadata get "$DB" format)
+[ -n "$format" ] && [ "$format" != 1 ] && pass || fail "the database was not rebuilt in the current format ($format)"
+expect_same "$(relations)" "$before" "the rebuilt database has the same relations"
+expect_exit 0 "search after the rebuild" -- "$AISEARCH" --db "$DB" -- DeepSeek
 
 finish

@@ -10,6 +10,7 @@
 #include "aisearch/error.h"
 #include "common/analyzer.h"
 #include "common/bilingual_lexicon.h"
+#include "common/data_files.h"
 #include "common/utf8.h"
 
 using aisearch::Analyzer;
@@ -101,6 +102,114 @@ BOOST_AUTO_TEST_CASE(longest_match_table) {
         }
 }
 
+// A lazy lexicon prepared for a query matches it as the whole lexicon does.
+BOOST_AUTO_TEST_CASE(lazy_longest_match_table) {
+    auto& s = shipped();
+    BilingualLexicon accumulating = BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv");
+    for (const auto& c : kMatches)
+        BOOST_TEST_CONTEXT("query: " << c.query << " start: " << c.start) {
+            BilingualLexicon fresh = BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv");
+            fresh.prepare(c.query, s.analyzer);
+            accumulating.prepare(c.query, s.analyzer);
+            const auto words = s.analyzer.analyze(c.query);
+            BOOST_TEST(render(fresh.longest_match(words, c.start)) == c.expected);
+            BOOST_TEST(render(accumulating.longest_match(words, c.start)) == c.expected);
+        }
+}
+
+// Every side of every entry finds after all the others what the whole
+// lexicon finds, translations in file order; every third side also as the
+// first query of a fresh lexicon.
+BOOST_AUTO_TEST_CASE(lazy_every_entry) {
+    auto& s = shipped();
+    // Only ASCII and Hangul syllables: text whose words are known unanalysed.
+    auto plain = [](std::string_view t) {
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const auto c = static_cast<unsigned char>(t[i]);
+            if (c < 0x80 || (c & 0xC0) == 0x80) continue;
+            if (c < 0xEA || c > 0xED) return false;
+        }
+        return true;
+    };
+    BilingualLexicon accumulating = BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv");
+    std::size_t sides = 0;
+    for (const std::string& line : aisearch::read_data_lines(kDataDir / "lexicon.tsv")) {
+        const auto tab = line.find('\t');
+        const std::string both[] = {line.substr(0, tab), line.substr(tab + 1)};
+        for (const std::string& side : both) {
+            accumulating.prepare(side, s.analyzer);
+            const auto words = s.analyzer.analyze(side);
+            const std::string expected = render(s.lexicon.longest_match(words, 0));
+            BOOST_TEST_CONTEXT("side: " << side) {
+                BOOST_TEST(!expected.empty());
+                BOOST_TEST(render(accumulating.longest_match(words, 0)) == expected);
+                if (sides % 3 == 0) {
+                    BilingualLexicon fresh = BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv");
+                    fresh.prepare(side, s.analyzer);
+                    BOOST_TEST(render(fresh.longest_match(words, 0)) == expected);
+                    // A word's initial picks far fewer entries than the whole lexicon.
+                    if (plain(side) && side.find_first_of(" -") == std::string::npos)
+                        BOOST_TEST(fresh.size() < s.lexicon.size() / 4);
+                }
+            }
+            ++sides;
+        }
+    }
+    BOOST_TEST(sides > 2000u);
+    // Entries analysed early keep their place among those analysed later.
+    for (const std::string& line : aisearch::read_data_lines(kDataDir / "lexicon.tsv")) {
+        const auto words = s.analyzer.analyze(line.substr(0, line.find('\t')));
+        BOOST_TEST(render(accumulating.longest_match(words, 0)) == render(s.lexicon.longest_match(words, 0)));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lazy_prepare_cases) {
+    auto& s = shipped();
+    auto lazy = [] { return BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv"); };
+    auto match = [&](BilingualLexicon& l, std::string_view q) {
+        return render(l.longest_match(s.analyzer.analyze(aisearch::sanitize_utf8(q)), 0));
+    };
+    {
+        // Nothing is analysed before a query asks for it.
+        BilingualLexicon l = lazy();
+        BOOST_TEST(l.size() == 0u);
+        BOOST_TEST(match(l, "엔비디아") == "");
+        // An empty query analyses only the few entries with text that
+        // normalisation may change, which any query may match.
+        l.prepare("", s.analyzer);
+        BOOST_TEST(l.size() < s.lexicon.size() / 20);
+        BOOST_TEST(match(l, "엔비디아") == "");
+    }
+    {
+        // Words inside other syntax: title:, quotes, a glued particle.
+        BilingualLexicon l = lazy();
+        l.prepare("title:\"엔비디아의 주가\" -tumble", s.analyzer);
+        BOOST_TEST(match(l, "엔비디아의") == "1: nvidia");
+        BOOST_TEST(match(l, "주가") == "1: stock price | share price | shares");
+        BilingualLexicon g = lazy();
+        g.prepare("챗GPT를", s.analyzer);
+        BOOST_TEST(match(g, "gpt") == match(s.lexicon, "gpt"));
+    }
+    {
+        // Text that normalisation may change (full-width letters, invalid
+        // UTF-8) makes it analyse everything.
+        BilingualLexicon l = lazy();
+        l.prepare("Ｎｖｉｄｉａ", s.analyzer);
+        BOOST_TEST(l.size() == s.lexicon.size());
+        BOOST_TEST(match(l, "Ｎｖｉｄｉａ") == "1: 엔비디아");
+        BilingualLexicon bad = lazy();
+        bad.prepare("\xff\xfeNvidia", s.analyzer);
+        BOOST_TEST(bad.size() == s.lexicon.size());
+    }
+    {
+        // An eager lexicon has nothing to prepare.
+        BilingualLexicon copy = BilingualLexicon::load(kDataDir / "lexicon.tsv", s.analyzer);
+        const auto before = copy.size();
+        copy.prepare("Nvidia", s.analyzer);
+        BOOST_TEST(copy.size() == before);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(invalid_utf8) {
     auto& s = shipped();
     auto match = [&](std::string_view raw) {
@@ -147,6 +256,7 @@ BOOST_AUTO_TEST_CASE(bad_files) {
     for (const auto& [name, content] : bad) {
         const auto path = write(name, content);
         BOOST_CHECK_THROW(BilingualLexicon::load(path, analyzer), aisearch::ResourceError);
+        BOOST_CHECK_THROW(BilingualLexicon::load_lazily(path), aisearch::ResourceError);
         std::filesystem::remove(path);
     }
     const auto good = write("aisearch_lexicon_good.tsv", "# comment\n\n엔비디아\tNvidia\r\n");

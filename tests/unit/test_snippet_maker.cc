@@ -94,13 +94,18 @@ const Case kCases[] = {
     {"phrase words", "DeepSeek’s founder used deep learning.", "\"deep learning\"", 200,
      "DeepSeek’s founder used [deep] [learning]."},
     {"no match, short", "딥시크의 충격", "tumble", 200, "딥시크의 충격"},
-    // Only paragraphs that may hold a query word are analysed; these must
-    // still be found.
+    // Only runs of text that may hold a query word are analysed; these
+    // must still be found.
     {"match in a later paragraph", "No match here.\nShares of Nvidia fell.\n엔비디아의 주가", "nvidia", 200,
      "No match here. Shares of [Nvidia] fell. [엔비디아]의 주가"},
     {"stem unlike its word", "Two studies.\nShe studied it.", "study", 200, "Two [studies]. She [studied] it."},
     {"full-width letters", "첫 문단.\nＤｅｅｐＳｅｅｋ 충격", "deepseek", 200, "첫 문단. [ＤｅｅｐＳｅｅｋ] 충격"},
     {"compatibility jamo", "첫 문단.\nㄱㄴ 딥시크", "딥시크", 200, "첫 문단. ㄱㄴ [딥시크]"},
+    {"grouped number alone", "First paragraph.\nTrained on only 2,048 GPUs", "2048", 200,
+     "First paragraph. Trained on only [2,048] GPUs"},
+    {"percent sign for the word", "첫 문단.\n주가는 한때 17.7%나 하락했다.", "percent", 200,
+     "첫 문단. 주가는 한때 17.7[%]나 하락했다."},
+    {"quoted word with a particle", "첫 문단.\n‘위원회’가 출범했다.", "위원회", 200, "첫 문단. ‘[위원회]’가 출범했다."},
     {"empty text", "", "딥시크", 200, ""},
 
     // Long text: a window of `length` code points centred on the matches,

@@ -36,6 +36,7 @@ BOOST_AUTO_TEST_CASE(label_without_text) {
         {"english part", part("000_7cd7f575970c0177.txt", "DeepSeek shock", "en", "Nvidia fell 17%.")},
         {"empty text", part("empty", "", "en", "")},
         {"invalid UTF-8 in the text", part("bad", "t", "ko", "\xff\xfe 딥시크\xeb")},
+        {"field-like text", part("x", "id 3\nabc", "en", "\ntext 5\nhello\n")},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.name) {
@@ -46,14 +47,47 @@ BOOST_AUTO_TEST_CASE(label_without_text) {
             const StoredPart back = decode_stored_part(data);
             BOOST_TEST(back.id == c.part.id);
             BOOST_TEST(back.title == c.part.title);
+            BOOST_TEST(back.path == c.part.path);
+            BOOST_TEST(back.lang == c.part.lang);
+            BOOST_TEST(back.text == c.part.text);
         }
     }
 }
 
+BOOST_AUTO_TEST_CASE(every_field_round_trips) {
+    StoredPart p = part("a.txt#ko", "제목", "ko", "첫 문단\n둘째 문단");
+    p.date = "2025-01-27";
+    p.source = "연합뉴스";
+    p.author = "홍길동";
+    p.url = "https://example.com/a";
+    p.hash = "abc123";
+    p.indexed = "2026-11-22T10:00:00Z";
+    const StoredPart back = decode_stored_part(encode(p));
+    BOOST_TEST(back.date == p.date);
+    BOOST_TEST(back.source == p.source);
+    BOOST_TEST(back.author == p.author);
+    BOOST_TEST(back.url == p.url);
+    BOOST_TEST(back.hash == p.hash);
+    BOOST_TEST(back.indexed == p.indexed);
+}
+
 BOOST_AUTO_TEST_CASE(label_of_bad_data) {
-    BOOST_CHECK_THROW(decode_part_label(""), DatabaseError);
-    BOOST_CHECK_THROW(decode_part_label("not json"), DatabaseError);
-    BOOST_CHECK_THROW(decode_part_label(R"({"lang":"ko","text":"딥시크"})"), DatabaseError);
+    const std::string good = encode(part("a", "t", "en", "text"));
+    const std::string bad[] = {
+        "",
+        "not a part",
+        R"({"id":"a","lang":"ko","text":"딥시크"})",     // another format
+        "aisearch-part\nlang 2\nko\n",                   // no id
+        "aisearch-part\nid 9\nabc\n",                    // length past the end
+        "aisearch-part\nid x\nabc\n",                    // length not a number
+        "aisearch-part\nid 3\nabcd\n",                   // no newline after the value
+        good.substr(0, good.size() - 3),                   // cut short
+    };
+    for (const auto& data : bad)
+        BOOST_TEST_CONTEXT(data) {
+            BOOST_CHECK_THROW(decode_stored_part(data), DatabaseError);
+            if (data.find("id ") == std::string::npos) BOOST_CHECK_THROW(decode_part_label(data), DatabaseError);
+        }
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_links_with_and_without_evidence) {
@@ -66,22 +100,78 @@ BOOST_AUTO_TEST_CASE(duplicate_links_with_and_without_evidence) {
     l.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
     l.evidence.shared_names = {"nvidia", "deepseek"};
     d.links.push_back(l);
+
+    l.other = "Q/c/002.txt";
+    l.relation = Relation::Near;
+    l.similarity = 1.0 / 3;
+    l.evidence = {};
+    l.evidence.specific_a = 4;
+    l.evidence.specific_shared = 2;
+    l.evidence.coverage_a = 0.125;
+    l.evidence.coverage_b = 2.0 / 3;
+    l.evidence.shingle_jaccard = 0.5;
+    d.links.push_back(l);
     const std::string data = encode(d);
 
     const PartDuplicates full = decode_part_duplicates(data);
-    BOOST_TEST_REQUIRE(full.links.size() == 1u);
-    BOOST_TEST(full.links[0].evidence.shared_names.size() == 2u);
+    BOOST_TEST_REQUIRE(full.links.size() == 2u);
+    BOOST_TEST(full.cluster == "c1");
+    const PairEvidence& e0 = full.links[0].evidence;
+    BOOST_TEST((e0.shared_figures == std::vector<std::string>{"p:17.7", "m:usd:8000000000"}));
+    BOOST_TEST((e0.shared_names == std::vector<std::string>{"nvidia", "deepseek"}));
+    BOOST_TEST(e0.shared_name_count == 2u);
+    const PairEvidence& e1 = full.links[1].evidence;
+    BOOST_TEST(e1.shared_figures.empty());
+    BOOST_TEST(e1.specific_a == 4u);
+    BOOST_TEST(e1.specific_shared == 2u);
+    BOOST_TEST(e1.coverage_a == 0.125);
+    BOOST_TEST(e1.coverage_b == 2.0 / 3);  // exactly: doubles round-trip
+    BOOST_TEST(e1.shingle_jaccard == 0.5);
+    BOOST_TEST(full.links[1].similarity == 1.0 / 3);
+    BOOST_TEST((full.links[1].relation == Relation::Near));
 
     const PartDuplicates brief = decode_part_duplicates(data, /*evidence=*/false);
     BOOST_TEST(brief.cluster == "c1");
-    BOOST_TEST_REQUIRE(brief.links.size() == 1u);
-    BOOST_TEST(brief.links[0].other == l.other);
+    BOOST_TEST_REQUIRE(brief.links.size() == 2u);
+    BOOST_TEST(brief.links[0].other == "Q/c/001.txt#ko");
     BOOST_TEST((brief.links[0].relation == Relation::Translation));
     BOOST_TEST(brief.links[0].similarity == 0.5);
     BOOST_TEST(brief.links[0].evidence.shared_names.empty());
 
     BOOST_TEST(decode_part_duplicates("", false).links.empty());
     BOOST_CHECK_THROW(decode_part_duplicates("{", false), DatabaseError);
+    BOOST_CHECK_THROW(decode_part_duplicates("aisearch-dup\nlink 3\nQ/a\n", false), DatabaseError);
+}
+
+BOOST_AUTO_TEST_CASE(cluster_records) {
+    ClusterRecord c;
+    c.members = {{"Q/c/001.txt#en", "001.txt#en", "en"},
+                 {"Q/c/001.txt#ko", "001.txt#ko", "ko"},
+                 {"Q/c/a b\nc.txt", "a b\nc.txt", "en"}};
+    c.links = {{0, 1, Relation::Translation, 0.55123}, {0, 2, Relation::Exact, 1.0}};
+    const ClusterRecord back = decode_cluster_record(encode(c));
+    BOOST_TEST_REQUIRE(back.members.size() == 3u);
+    BOOST_TEST(back.members[2].part == "Q/c/a b\nc.txt");
+    BOOST_TEST(back.members[2].id == "a b\nc.txt");
+    BOOST_TEST(back.members[1].lang == "ko");
+    BOOST_TEST_REQUIRE(back.links.size() == 2u);
+    BOOST_TEST(back.links[0].b == 1u);
+    BOOST_TEST((back.links[0].relation == Relation::Translation));
+    BOOST_TEST(back.links[0].similarity == 0.55123);
+    BOOST_TEST((back.links[1].relation == Relation::Exact));
+    BOOST_TEST((back.parts() == std::vector<std::string>{"Q/c/001.txt#en", "Q/c/001.txt#ko", "Q/c/a b\nc.txt"}));
+
+    BOOST_TEST(decode_cluster_record("").members.empty());
+    const std::string member = std::string("Qa") + '\0' + "a" + '\0' + "en";
+    auto record = [&](const std::string& link) {
+        return "aisearch-cluster\nmember " + std::to_string(member.size()) + "\n" + member + "\nlink " +
+               std::to_string(link.size()) + "\n" + link + "\n";
+    };
+    BOOST_TEST(decode_cluster_record(record("0 0 exact 1")).links.size() == 1u);
+    for (const std::string bad : {"0 1 exact 1", "0 0 bogus 1", "0 0 exact x", "0 0"})
+        BOOST_TEST_CONTEXT(bad) { BOOST_CHECK_THROW(decode_cluster_record(record(bad)), DatabaseError); }
+    BOOST_CHECK_THROW(decode_cluster_record(R"(["Qa","Qb"])"), DatabaseError);
+    BOOST_CHECK_THROW(decode_cluster_record("aisearch-cluster\nmember 2\nQa\n"), DatabaseError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
