@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "aisearch/error.h"
 #include "common/data_files.h"
@@ -76,19 +75,20 @@ bool is_word_start_ascii(unsigned char c) {
 // digit or '_' after anything else, or at a change between Hangul and
 // other script; '%' is the word "percent". False when `text` holds
 // anything but ASCII and Hangul syllables, whose words normalisation may
-// change, or when its first word is not known.
-bool word_initials(std::string_view text, bool first_only, std::set<char32_t>& out) {
+// change (for the first word only: before the character after its first),
+// or when its first word is not known.
+bool word_initials(std::string_view text, bool first_only, std::vector<char32_t>& out) {
     enum class Kind { None, Ascii, Hangul };
     Kind previous = Kind::None;
     bool found = false;
-    std::set<char32_t> mine;
+    std::vector<char32_t> mine;
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         Kind kind = Kind::None;
         char32_t cp = c;
         if (c < 0x80) {
             if (is_word_start_ascii(c)) kind = Kind::Ascii, cp = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-            else if (c == '%') mine.insert(U'p');
+            else if (c == '%') mine.push_back(U'p');
             ++i;
         } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
             cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
@@ -99,14 +99,19 @@ bool word_initials(std::string_view text, bool first_only, std::set<char32_t>& o
         } else {
             return false;
         }
-        if (kind != Kind::None && kind != previous && !(first_only && found)) {
-            mine.insert(cp);
+        // The character after the first word's first one is plain (else
+        // we returned above), so normalisation cannot merge the two (as a
+        // combining mark or a conjoining jamo would), and nothing later
+        // changes where the first word starts.
+        if (first_only && found) break;
+        if (kind != Kind::None && kind != previous) {
+            mine.push_back(cp);
             found = cp != U'_';  // "_" alone is no word: the next may be the first
         }
         previous = kind;
     }
     if (first_only && !found) return false;  // no word known to start it
-    out.insert(mine.begin(), mine.end());
+    out.insert(out.end(), mine.begin(), mine.end());  // may repeat: callers do not mind
     return true;
 }
 
@@ -159,7 +164,7 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
     p.entries = read_entries(file);
     p.analysed.assign(p.entries.size(), false);
     for (std::size_t i = 0; i < p.entries.size(); ++i) {
-        std::set<char32_t> initials;
+        std::vector<char32_t> initials;
         if (!word_initials(p.entries[i].korean, true, initials) ||
             !word_initials(p.entries[i].english, true, initials)) {
             p.always.push_back(i);
@@ -173,7 +178,7 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
 void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
     if (!pending_ || pending_->all_prepared) return;
     Pending& p = *pending_;
-    std::set<char32_t> initials;
+    std::vector<char32_t> initials;
     const bool known = word_initials(text, false, initials);
     std::vector<std::size_t> wanted;
     auto want = [&](std::size_t i) {
