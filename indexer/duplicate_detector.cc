@@ -221,15 +221,21 @@ void DuplicateDetector::load_languages() {
 
 std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
     constexpr std::size_t kMaxKnown = 20000;  // bounds memory on large runs
-    auto it = known_.find(did);
-    if (it != known_.end()) return it->second;
-    if (known_.size() >= kMaxKnown) known_.clear();
+    if (const auto it = known_.find(did); it != known_.end()) {
+        known_use_.splice(known_use_.begin(), known_use_, it->second.use);
+        return it->second.known;
+    }
+    if (known_.size() >= kMaxKnown) {
+        known_.erase(known_use_.back());
+        known_use_.pop_back();
+    }
     const Xapian::Document doc = db_.get_document(did);
     auto k = std::make_shared<Known>();
     k->fingerprint = DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
     k->document = doc.get_value(schema::kDocumentSlot);
     k->profile = anchor_profile(k->fingerprint, [this](const std::string& a) { return anchor_weight(a); });
-    return known_.emplace(did, std::move(k)).first->second;
+    known_use_.push_front(did);
+    return known_.emplace(did, Cached{std::move(k), known_use_.begin()}).first->second.known;
 }
 
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, std::size_t& verified) {

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -124,7 +125,14 @@ private:
     RelationJudge judge_;
     std::unordered_map<std::string, double> weights_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
-    std::unordered_map<Xapian::docid, std::shared_ptr<const Known>> known_;
+    // The parts read most recently, first: a part compared with many others
+    // stays, and the cache is bounded however many parts there are.
+    struct Cached {
+        std::shared_ptr<const Known> known;
+        std::list<Xapian::docid>::iterator use;
+    };
+    std::unordered_map<Xapian::docid, Cached> known_;
+    std::list<Xapian::docid> known_use_;
     std::vector<bool> korean_;  // by docid
 };
 
