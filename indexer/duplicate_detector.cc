@@ -411,6 +411,9 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         return did ? known(*did)->document : std::string();
     };
     for (const auto& term : touched) {
+        // Every touched part's record is read here: write back and forget
+        // them as the linking does, or a large run holds them all at once.
+        if (records.size() >= kChunk) flush();
         PartDuplicates& r = record(term);
         const std::string document = document_of(term);
         std::vector<DuplicateLink*> translations;
