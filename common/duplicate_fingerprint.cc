@@ -173,7 +173,7 @@ public:
         return v;
     }
     bool done() const { return pos_ == data_.size(); }
-    [[noreturn]] static void bad() { throw DatabaseError("stored duplicate fingerprint is corrupt"); }
+    [[noreturn]] static void bad() { throw CorruptDatabaseError("stored duplicate fingerprint is corrupt"); }
 
 private:
     std::uint64_t count() {

@@ -39,7 +39,7 @@ struct DuplicateFingerprint {
     std::uint32_t length = 0;                      // their sum
 
     std::string encode() const;
-    // Throws DatabaseError if `data` is not an encoded fingerprint.
+    // Throws CorruptDatabaseError if `data` is not an encoded fingerprint.
     static DuplicateFingerprint decode(std::string_view data);
 };
 

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kClusterKind = "aisearch-cluster";
 constexpr std::string_view kDuplicatesKind = "aisearch-dup";
 
-constexpr char kPartSeparator = '\0';  // between a link's parts
+constexpr char kPartSeparator = '\0';  // between the parts of a link or a member
 constexpr char kListSeparator = '\x1f';  // between the figures or names of a list
 
 std::string number(double x) {
@@ -46,8 +46,8 @@ bool parse(std::string_view s, T& out) {
     return !s.empty() && std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc();
 }
 
-DatabaseError corrupt_record(const char* why) {
-    return DatabaseError(std::string("stored duplicate record is corrupt: ") + why);
+CorruptDatabaseError corrupt_record(std::string_view record, const char* why) {
+    return CorruptDatabaseError("stored duplicate " + std::string(record) + " is corrupt: " + why);
 }
 
 }  // namespace
@@ -96,11 +96,11 @@ PartDuplicates decode_part_duplicates(std::string_view data, bool evidence) {
         }
         if (name != "link") return true;
         const auto parts = split(value, kPartSeparator);
-        if (parts.size() != 7) throw corrupt_record("bad link");
+        if (parts.size() != 7) throw corrupt_record("record", "bad link");
         DuplicateLink link;
         link.other.assign(parts[0]);
         const auto r = relation_from_name(parts[1]);
-        if (!r || !parse(parts[2], link.similarity)) throw corrupt_record("bad link");
+        if (!r || !parse(parts[2], link.similarity)) throw corrupt_record("record", "bad link");
         link.relation = *r;
         if (evidence) {
             PairEvidence& e = link.evidence;
@@ -118,7 +118,7 @@ PartDuplicates decode_part_duplicates(std::string_view data, bool evidence) {
                       parse(specific[0], e.specific_a) && parse(specific[1], e.specific_b) &&
                       parse(specific[2], e.specific_shared);
             for (std::size_t i = 0; ok && i < std::size(doubles); ++i) ok = parse(numbers[i], *doubles[i]);
-            if (!ok) throw corrupt_record("bad evidence");
+            if (!ok) throw corrupt_record("record", "bad evidence");
         }
         d.links.push_back(std::move(link));
         return true;
@@ -137,7 +137,7 @@ std::string encode(const ClusterRecord& c) {
     FieldWriter out(kClusterKind);
     for (const auto& m : c.members) {
         std::string value = m.part;
-        value.append(1, '\0').append(m.id).append(1, '\0').append(m.lang);
+        value.append(1, kPartSeparator).append(m.id).append(1, kPartSeparator).append(m.lang);
         out.add("member", value);
     }
     for (const auto& l : c.links) {
@@ -150,34 +150,18 @@ std::string encode(const ClusterRecord& c) {
 ClusterRecord decode_cluster_record(std::string_view data) {
     ClusterRecord c;
     if (data.empty()) return c;
-    const auto corrupt = [](const char* why) {
-        return DatabaseError(std::string("stored duplicate cluster is corrupt: ") + why);
-    };
     read_fields(data, kClusterKind, [&](std::string_view name, std::string_view value) {
         if (name == "member") {
-            const auto first = value.find('\0'), second = value.find('\0', first + 1);
-            if (first == std::string_view::npos || second == std::string_view::npos) throw corrupt("bad member");
-            c.members.push_back({std::string(value.substr(0, first)),
-                                 std::string(value.substr(first + 1, second - first - 1)),
-                                 std::string(value.substr(second + 1))});
+            const auto parts = split(value, kPartSeparator);
+            if (parts.size() != 3) throw corrupt_record("cluster", "bad member");
+            c.members.push_back({std::string(parts[0]), std::string(parts[1]), std::string(parts[2])});
         } else if (name == "link") {
             ClusterRecord::Link link;
-            const char* p = value.data();
-            const char* const end = p + value.size();
-            auto field = [&]() {
-                const char* space = std::find(p, end, ' ');
-                std::string_view f(p, static_cast<std::size_t>(space - p));
-                p = space == end ? end : space + 1;
-                return f;
-            };
-            const auto a = field(), b = field(), relation = field(), similarity = field();
-            const auto r = relation_from_name(relation);
-            const bool ok = std::from_chars(a.data(), a.data() + a.size(), link.a).ec == std::errc() &&
-                            std::from_chars(b.data(), b.data() + b.size(), link.b).ec == std::errc() &&
-                            std::from_chars(similarity.data(), similarity.data() + similarity.size(),
-                                            link.similarity).ec == std::errc() &&
-                            r && link.a < c.members.size() && link.b < c.members.size();
-            if (!ok) throw corrupt("bad link");
+            const auto fields = split(value, ' ');
+            const auto r = fields.size() == 4 ? relation_from_name(fields[2]) : std::nullopt;
+            if (!r || !parse(fields[0], link.a) || !parse(fields[1], link.b) || !parse(fields[3], link.similarity) ||
+                link.a >= c.members.size() || link.b >= c.members.size())
+                throw corrupt_record("cluster", "bad link");
             link.relation = *r;
             c.links.push_back(link);
         }

@@ -36,7 +36,7 @@ struct PartDuplicates {
 };
 
 std::string encode(const PartDuplicates& d);
-// Throws DatabaseError if `data` is not a stored record; "" gives an empty one.
+// Throws CorruptDatabaseError if `data` is not a stored record; "" gives an empty one.
 // Without `evidence`, the links' evidence is skipped unread (a search
 // needs only who, how and how similar).
 PartDuplicates decode_part_duplicates(std::string_view data, bool evidence = true);
@@ -60,7 +60,7 @@ struct ClusterRecord {
 };
 
 std::string encode(const ClusterRecord& c);
-// Throws DatabaseError if `data` is not a stored cluster; "" gives an empty one.
+// Throws CorruptDatabaseError if `data` is not a stored cluster; "" gives an empty one.
 ClusterRecord decode_cluster_record(std::string_view data);
 ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
 

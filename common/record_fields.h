@@ -28,11 +28,11 @@ private:
 };
 
 // Calls f(name, value) for each field in order while f returns true.
-// Throws DatabaseError naming `kind` if `data` is not such a record.
+// Throws CorruptDatabaseError naming `kind` if `data` is not such a record.
 template <typename F>
 void read_fields(std::string_view data, std::string_view kind, F f) {
     const auto bad = [&](const char* why) {
-        return DatabaseError("stored data is not an " + std::string(kind) + " record: " + why);
+        return CorruptDatabaseError("stored data is not an " + std::string(kind) + " record: " + why);
     };
     if (data.size() <= kind.size() || data.substr(0, kind.size()) != kind || data[kind.size()] != '\n')
         throw bad("wrong kind");

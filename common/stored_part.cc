@@ -48,7 +48,7 @@ StoredPart decode_stored_part(std::string_view data) {
         if (field) field->assign(value);
         return true;
     });
-    if (!has_id) throw DatabaseError("stored data is not an aisearch-part record: no id");
+    if (!has_id) throw CorruptDatabaseError("stored data is not an aisearch-part record: no id");
     return p;
 }
 
@@ -60,7 +60,7 @@ PartLabel decode_part_label(std::string_view data) {
         else if (name == "lang") label.lang.assign(value), has_lang = true;
         return !(has_id && has_lang);
     });
-    if (!has_id) throw DatabaseError("stored data is not an aisearch-part record: no id");
+    if (!has_id) throw CorruptDatabaseError("stored data is not an aisearch-part record: no id");
     return label;
 }
 

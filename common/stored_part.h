@@ -30,9 +30,9 @@ struct PartLabel {
     std::string id;
     std::string lang;
 };
-// Throws DatabaseError if `data` has no id.
+// Throws CorruptDatabaseError if `data` has no id.
 PartLabel decode_part_label(std::string_view data);
-// Throws DatabaseError if `data` is not a stored part.
+// Throws CorruptDatabaseError if `data` is not a stored part.
 StoredPart decode_stored_part(std::string_view data);
 
 }  // namespace aisearch

@@ -222,28 +222,41 @@ constexpr std::string_view kTrickyAscii = "aZq09_'.,;:-%/@#$\" \t\r\n\f!?()&+";
 
 }  // namespace
 
+// Segments text with and without the ASCII fast path and reports the
+// first few differences.
+class FastPathComparison {
+public:
+    bool more() const { return failures_ < 10; }
+    void check(const std::string& s) {
+        const std::string want = render(icu_only_.segment(s), true);
+        const std::string got = render(fast_.segment(s), true);
+        if (got == want) return;
+        ++failures_;
+        BOOST_TEST(got == want, "text: " << printable(s));
+    }
+    std::size_t failures() const { return failures_; }
+
+private:
+    WordSegmenter fast_;
+    WordSegmenter icu_only_{AsciiFastPath::Off};
+    std::size_t failures_ = 0;
+};
+
 BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_exhaustively) {
     // Every string of up to three characters over the tricky classes.
-    WordSegmenter fast;
-    WordSegmenter icu_only(AsciiFastPath::Off);
-    std::size_t failures = 0;
+    FastPathComparison compare;
     std::string s;
     const std::size_t n = kTrickyAscii.size();
     for (std::size_t len = 1; len <= 3; ++len) {
         std::size_t total = 1;
         for (std::size_t k = 0; k < len; ++k) total *= n;
-        for (std::size_t code = 0; code < total && failures < 10; ++code) {
+        for (std::size_t code = 0; code < total && compare.more(); ++code) {
             s.clear();
             for (std::size_t k = 0, c = code; k < len; ++k, c /= n) s += kTrickyAscii[c % n];
-            const std::string want = render(icu_only.segment(s), true);
-            const std::string got = render(fast.segment(s), true);
-            if (got != want) {
-                ++failures;
-                BOOST_TEST(got == want, "text: " << printable(s));
-            }
+            compare.check(s);
         }
     }
-    BOOST_TEST(failures == 0u);
+    BOOST_TEST(compare.failures() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_on_random_text) {
@@ -253,10 +266,8 @@ BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_on_random_text) {
     const std::string_view other[] = {
         "é", "를", "한국어", "’", "\u0301", "\u00a0", "\u3000", "\u200d", "中国", "—", "ﬁ", "Ｈ８", "％", "·",
     };
-    WordSegmenter fast;
-    WordSegmenter icu_only(AsciiFastPath::Off);
-    std::size_t failures = 0;
-    for (int round = 0; round < 6000 && failures < 10; ++round) {
+    FastPathComparison compare;
+    for (int round = 0; round < 6000 && compare.more(); ++round) {
         // Two in three pure ASCII; the rest with other text mixed in, at a
         // density that sometimes leaves ASCII stretches long enough for the
         // fast path between it.
@@ -272,14 +283,9 @@ BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_on_random_text) {
             else
                 s += kTrickyAscii[rng() % kTrickyAscii.size()];
         }
-        const std::string want = render(icu_only.segment(s), true);
-        const std::string got = render(fast.segment(s), true);
-        if (got != want) {
-            ++failures;
-            BOOST_TEST(got == want, "text: " << printable(s));
-        }
+        compare.check(s);
     }
-    BOOST_TEST(failures == 0u);
+    BOOST_TEST(compare.failures() == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,6 +24,14 @@ public:
     using Error::Error;
 };
 
+// A stored record cannot be read back: the database is damaged. The
+// message ends with the remedy, since a search cannot repair it.
+class CorruptDatabaseError : public DatabaseError {
+public:
+    explicit CorruptDatabaseError(const std::string& what)
+        : DatabaseError(what + " (rebuild the database with aisearch-index --full)") {}
+};
+
 // Another writer holds the database lock.
 class DatabaseLockedError : public DatabaseError {
 public:
