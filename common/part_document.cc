@@ -82,6 +82,7 @@ std::string band_term(std::size_t band, std::uint32_t key) {
 void add_duplicate_evidence(Xapian::Document& doc, const DuplicateFingerprint& fingerprint) {
     constexpr std::size_t kMaxAnchor = 120;  // longer ones are sentences, not names
     doc.add_value(schema::kFingerprintSlot, fingerprint.encode());
+    doc.add_value(schema::kLengthSlot, Xapian::sortable_serialise(fingerprint.length));
     if (!fingerprint.text_hash.empty())
         doc.add_boolean_term(schema::boolean_term(schema::kTextHash, fingerprint.text_hash));
     for (std::size_t band = 0; band < fingerprint.band_keys.size(); ++band) {

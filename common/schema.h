@@ -56,12 +56,16 @@ inline constexpr Xapian::valueno kClusterSlot = 2;      // duplicate cluster id:
 // The part's F term: duplicate detection reads it for many parts, and a
 // value is far cheaper to read than a document's term list.
 inline constexpr Xapian::valueno kDocumentSlot = 3;
+// The fingerprint's weighted length (sortable_serialise): duplicate
+// detection reads it for every part at once, to rank translation
+// candidates of a plausible length first.
+inline constexpr Xapian::valueno kLengthSlot = 4;
 
 // Database metadata keys.
 // The version of what aisearch stores (terms, values, records): the
 // indexer rebuilds a database of another version, the searcher refuses it.
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "2";
+inline constexpr std::string_view kFormat = "3";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates

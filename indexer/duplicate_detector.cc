@@ -19,6 +19,7 @@ namespace {
 // work per part stays bounded however large the database grows.
 constexpr Xapian::doccount kMaxExactPostings = 100;
 constexpr Xapian::doccount kMaxBandPostings = 500;
+constexpr Xapian::doccount kBandPostingBudget = 600;  // per part, all bands
 // Anchors are read rarest first, at most kAnchorsQueried of them and at
 // most kAnchorPostingBudget postings in all; past the rarest
 // kMinAnchorsQueried, an anchor more than max(kMinAnchorCap, parts /
@@ -144,24 +145,39 @@ Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const Dupl
 
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
     const DuplicateFingerprint& f = part.fingerprint;
-    struct Hits {
-        bool sure = false;       // same text or same file
-        std::uint32_t bands = 0;  // LSH bands shared
-        double anchors = 0;      // summed weight of the shared anchors read
+    if (board_.size() <= db_.get_lastdocid()) board_.assign(db_.get_lastdocid() + 1, Hits{});
+    auto hit = [&](Xapian::docid did) -> Hits& {
+        Hits& h = board_[did];
+        if (!h.seen) {
+            h.seen = true;
+            hit_.push_back(did);
+        }
+        return h;
     };
-    std::unordered_map<Xapian::docid, Hits> hits;
     auto read = [&](const std::string& term, auto&& add) {
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            if (*it != self) add(hits[*it]);
-    };
-    auto scan = [&](const std::string& term, Xapian::doccount cap, auto&& add) {
-        if (db_.get_termfreq(term) <= cap) read(term, add);
+            if (*it != self && *it < board_.size()) add(hit(*it));
     };
     auto sure = [](Hits& h) { h.sure = true; };
-    if (const Xapian::docid copy = first_exact_copy(self, f)) hits[copy].sure = true;
-    if (!part.document.empty()) scan(part.document, kMaxExactPostings, sure);
-    for (std::size_t band = 0; band < f.band_keys.size(); ++band)
-        scan(band_term(band, f.band_keys[band]), kMaxBandPostings, [](Hits& h) { ++h.bands; });
+    if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
+    if (!part.document.empty() && db_.get_termfreq(part.document) <= kMaxExactPostings) read(part.document, sure);
+
+    // The rarest bands first, within the band budget: chance collisions
+    // grow with the database, and a copy shares many bands, rare ones.
+    std::vector<std::pair<Xapian::doccount, std::string>> bands;
+    for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
+        std::string term = band_term(band, f.band_keys[band]);
+        const Xapian::doccount tf = db_.get_termfreq(term);
+        if (tf > 1 && tf <= kMaxBandPostings) bands.emplace_back(tf, std::move(term));
+    }
+    std::sort(bands.begin(), bands.end());
+    Xapian::doccount band_budget = kBandPostingBudget;
+    for (const auto& [tf, term] : bands) {
+        if (tf > band_budget) break;
+        band_budget -= tf;
+        read(term, [](Hits& h) { ++h.bands; });
+    }
+
     // The rarest anchors, within the posting budget.
     const Xapian::doccount cap = std::max<Xapian::doccount>(kMinAnchorCap, db_.get_doccount() / kAnchorCapDivisor);
     std::vector<std::pair<Xapian::doccount, const std::string*>> rare;
@@ -180,26 +196,45 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
         read(schema::boolean_term(schema::kAnchor, *rare[i].second), [w](Hits& h) { h.anchors += w; });
     }
 
-    // Per language: every sure candidate, and the best kCandidatesPerLanguage
-    // of the others by shared bands, then anchor weight.
-    std::vector<std::pair<double, Xapian::docid>> lists[2];  // same language, other
+    // Every sure candidate, and the best kCandidatesPerLanguage of the
+    // others in each language. In the same language, by shared bands (one
+    // counts as much as a few rare anchors), then anchor weight. In the
+    // other, by anchor weight (bands of different languages share only by
+    // chance), among parts of a length a translation can have, and of
+    // equal weight the closest in length first: on a large collection of
+    // pages on one topic, many parts share the same few common anchors.
+    struct Ranked {
+        double weight;
+        double length_gap;
+        Xapian::docid did;
+        bool operator<(const Ranked& o) const {
+            return weight != o.weight ? weight > o.weight : length_gap != o.length_gap ? length_gap < o.length_gap
+                                                                                        : did < o.did;
+        }
+    };
+    std::vector<Ranked> lists[2];  // same language, other
     std::vector<Xapian::docid> out;
     const bool korean = f.lang == "ko";
-    for (const auto& [did, h] : hits) {
-        const int which = (did < korean_.size() && korean_[did]) == korean ? 0 : 1;
-        if (h.sure || h.bands >= kSureBands) {
+    const double own_length = std::max<std::uint32_t>(1, f.length);
+    for (const Xapian::docid did : hit_) {
+        Hits& h = board_[did];
+        const bool same = (did < korean_.size() && korean_[did]) == korean;
+        const double length = did < lengths_.size() ? std::max<std::uint32_t>(1, lengths_[did]) : own_length;
+        const double ratio = std::min(length, own_length) / std::max(length, own_length);
+        if (h.sure || (same && h.bands >= kSureBands))
             out.push_back(did);
-            continue;
-        }
-        // A shared band counts as much as a few rare anchors.
-        lists[which].emplace_back(-(h.bands * kBandWeight + h.anchors), did);
+        else if (same)
+            lists[0].push_back({h.bands * kBandWeight + h.anchors, 1 - ratio, did});
+        else if (h.anchors > 0 && ratio >= judge_.translation_length)
+            lists[1].push_back({h.anchors, 1 - ratio, did});
+        h = Hits{};
     }
+    hit_.clear();
     std::sort(out.begin(), out.end());
-    for (int which : {0, 1}) {
-        auto& list = lists[which];
+    for (auto& list : lists) {
         const std::size_t keep = std::min(list.size(), kCandidatesPerLanguage);
         std::partial_sort(list.begin(), list.begin() + keep, list.end());
-        for (std::size_t i = 0; i < keep; ++i) out.push_back(list[i].second);
+        for (std::size_t i = 0; i < keep; ++i) out.push_back(list[i].did);
     }
     return out;
 }
@@ -207,16 +242,20 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
 std::vector<std::string> DuplicateDetector::candidates(const std::string& part_term) {
     const auto did = find_part(db_, part_term);
     if (!did) return {};
-    if (korean_.empty()) load_languages();
+    if (korean_.empty()) load_part_facts();
     std::vector<std::string> out;
     for (Xapian::docid c : candidate_ids(*did, *known(*did))) out.push_back(part_term_of(db_.get_document(c)));
     return out;
 }
 
-void DuplicateDetector::load_languages() {
+void DuplicateDetector::load_part_facts() {
     korean_.assign(db_.get_lastdocid() + 1, false);
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+    lengths_.assign(db_.get_lastdocid() + 1, 0);
+    for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
+        if (it.get_docid() < lengths_.size())
+            lengths_[it.get_docid()] = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
 }
 
 std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
@@ -320,7 +359,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         pending.push_back((*it).substr(pending_prefix.size()));
     if (pending.empty()) return summary;
 
-    load_languages();
+    load_part_facts();
 
     // Records are read once and, if changed, written back at each
     // checkpoint: most records read (cluster members, partners) stay as
@@ -336,11 +375,11 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         changed.insert(term);
         return record(term);
     };
+    auto store = [&](const std::string& term, const PartDuplicates& r) {
+        db_.set_metadata(duplicates_key(term), r.links.empty() && r.cluster.empty() ? std::string() : encode(r));
+    };
     auto flush = [&] {
-        for (const auto& term : changed) {
-            const PartDuplicates& r = records.at(term);
-            db_.set_metadata(duplicates_key(term), r.links.empty() && r.cluster.empty() ? std::string() : encode(r));
-        }
+        for (const auto& term : changed) store(term, records.at(term));
         changed.clear();
         records.clear();
         weights_.clear();
@@ -434,18 +473,28 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         }
     }
 
-    // Recompute the clusters of the touched parts.
+    // Recompute the clusters of the touched parts. Walking a cluster needs
+    // only who links to whom: its records are read without their evidence,
+    // one cluster at a time, and a member whose cluster changed is read
+    // whole only to be written back.
+    flush();
     std::set<std::string> done, old_ids, new_ids;
     std::size_t rewritten = 0;
     for (const auto& start : touched) {
         if (done.count(start)) continue;
+        std::map<std::string, PartDuplicates> brief;
+        auto links_of = [&](const std::string& term) -> const PartDuplicates& {
+            auto it = brief.find(term);
+            if (it == brief.end()) it = brief.emplace(term, read_part_duplicates(db_, term, false)).first;
+            return it->second;
+        };
         std::vector<std::string> members;
         std::deque<std::string> queue{start};
         done.insert(start);
         while (!queue.empty()) {
             std::string t = std::move(queue.front());
             queue.pop_front();
-            for (const auto& l : record(t).links)
+            for (const auto& l : links_of(t).links)
                 if (done.insert(l.other).second) queue.push_back(l.other);
             members.push_back(std::move(t));
         }
@@ -454,11 +503,13 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
-            PartDuplicates& r = record(m);
+            const PartDuplicates& r = links_of(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
             if (r.cluster != id) {
-                r.cluster = id;
-                changed.insert(m);
+                PartDuplicates whole = read_part_duplicates(db_, m);
+                whole.cluster = id;
+                store(m, whole);
+                ++rewritten;
             }
             const auto did = find_part(db_, m);
             if (!did) continue;
@@ -480,7 +531,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             for (const auto& m : members) {
                 const auto a = index.find(m);
                 if (a == index.end()) continue;
-                for (const auto& l : record(m).links) {
+                for (const auto& l : links_of(m).links) {
                     const auto b = index.find(l.other);
                     if (l.other < m || b == index.end()) continue;  // each pair once
                     cluster.links.push_back({a->second, b->second, l.relation, l.similarity});
@@ -490,7 +541,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             db_.set_metadata(cluster_key(id), encode(cluster));
             ++summary.clusters;
         }
-        if (records.size() >= kChunk || rewritten >= kChunk) {
+        if (rewritten >= kChunk) {
             flush();
             rewritten = 0;
         }

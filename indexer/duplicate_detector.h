@@ -101,6 +101,13 @@ private:
         double second = 0;  // the runner-up's score
         Xapian::docid did = 0;
     };
+    // What candidate gathering has found of one other part.
+    struct Hits {
+        bool seen = false;
+        bool sure = false;        // same text or same file
+        std::uint32_t bands = 0;  // LSH bands shared
+        double anchors = 0;       // summed weight of the shared anchors read
+    };
     // What comparing a part needs, read and prepared once per run. Shared,
     // so a part in use survives the cache being emptied.
     struct Known {
@@ -109,7 +116,8 @@ private:
         AnchorProfile profile;
     };
     std::shared_ptr<const Known> known(Xapian::docid did);
-    void load_languages();
+    // The language and length of every part, by docid.
+    void load_part_facts();
     double anchor_weight(const std::string& anchor);
     std::vector<Verified> verify(Xapian::docid did, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
@@ -133,7 +141,12 @@ private:
     };
     std::unordered_map<Xapian::docid, Cached> known_;
     std::list<Xapian::docid> known_use_;
-    std::vector<bool> korean_;  // by docid
+    std::vector<bool> korean_;            // by docid
+    std::vector<std::uint32_t> lengths_;  // by docid: fingerprint lengths
+    // Candidate gathering's tally, by docid, and the docids it has touched:
+    // thousands of postings a part, counted without allocating.
+    std::vector<Hits> board_;
+    std::vector<Xapian::docid> hit_;
 };
 
 }  // namespace aisearch

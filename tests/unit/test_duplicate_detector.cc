@@ -1,0 +1,101 @@
+// Duplicate detection's candidate gathering, driven through the indexer on
+// files in a temporary directory, as aisearch-index runs it.
+#include <boost/test/unit_test.hpp>
+
+#include <xapian.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "common/duplicate_store.h"
+#include "common/schema.h"
+#include "indexer/duplicate_detector.h"
+#include "indexer/indexer.h"
+
+using namespace aisearch;
+namespace fs = std::filesystem;
+
+BOOST_AUTO_TEST_SUITE(duplicate_detector)
+
+namespace {
+
+class TempDir {
+public:
+    TempDir() {
+        path_ = fs::temp_directory_path() / ("aisearch-unit-" + std::to_string(::getpid()));
+        fs::remove_all(path_);
+        fs::create_directories(path_ / "src");
+    }
+    ~TempDir() { fs::remove_all(path_); }
+    const fs::path& path() const { return path_; }
+    fs::path write(const std::string& name, const std::string& text) const {
+        const fs::path file = path_ / "src" / name;
+        std::ofstream(file) << text;
+        return file;
+    }
+
+private:
+    fs::path path_;
+};
+
+std::string part_of(const Xapian::Database& db, const fs::path& file) {
+    const std::string term = schema::key_term(schema::kSourceFile, fs::absolute(file).lexically_normal().string());
+    auto it = db.postlist_begin(term);
+    BOOST_REQUIRE_MESSAGE(it != db.postlist_end(term), "not indexed: " << file);
+    return part_term_of(db.get_document(*it));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(translation_candidates_of_a_plausible_length_come_first) {
+    // Sixty English articles share every anchor of a Korean report (the
+    // figures, the names) but are several times its length; one, indexed
+    // last, is its translation. Ranked by anchor weight alone they tie,
+    // and the translation would lose the tie to the earlier documents.
+    const std::string korean =
+        "딥시크는 엔비디아 H800 GPU 2,048개로 R1 모델을 훈련했다고 밝혔다. 훈련 비용은 560만 달러였다.\n\n"
+        "2025년 1월 27일 엔비디아 주가는 17% 떨어졌다.\n";
+    const std::string english =
+        "DeepSeek said it trained its R1 model on 2,048 Nvidia H800 GPUs. The training cost was $5.6 million.\n\n"
+        "On January 27, 2025, Nvidia shares fell 17%.\n";
+    // Distinct paragraphs: the parser drops a paragraph repeated in a file.
+    const std::string filler =
+        "\nObservers kept asking what the change would mean for the wider market over the coming months.\n"
+        "\nSeveral analysts said they were still waiting for more details before drawing firm conclusions.\n"
+        "\nSome investors sold their holdings in chip makers, while others bought more of them that week.\n"
+        "\nThe company did not answer questions about how it had obtained the hardware it described.\n"
+        "\nCritics argued that the published cost left out the research that came before the final run.\n"
+        "\nGovernments in several countries began to review whether the service could be used safely.\n";
+    TempDir dir;
+    const fs::path ko = dir.write("a-report-ko.txt", korean);
+    std::vector<fs::path> longer;
+    for (int i = 0; i < 60; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "b-long-%02d.txt", i);
+        longer.push_back(dir.write(name, english + filler));
+    }
+    const fs::path en = dir.write("c-translation-en.txt", english);
+
+    IndexOptions options;
+    options.db_path = (dir.path() / "db").string();
+    options.jobs = 1;
+    Indexer(options, {}).run({dir.path() / "src"});
+
+    Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
+    const std::string translation = part_of(db, en);
+    // The tie-break by docid would leave the translation out.
+    const auto docid = [&](const std::string& part) { return *find_part(db, part); };
+    for (const auto& f : longer) BOOST_REQUIRE(docid(part_of(db, f)) < docid(translation));
+
+    const std::vector<std::string> found = DuplicateDetector(db).candidates(part_of(db, ko));
+
+    BOOST_TEST(std::count(found.begin(), found.end(), translation) == 1);
+    for (const auto& f : longer) BOOST_TEST(std::count(found.begin(), found.end(), part_of(db, f)) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
