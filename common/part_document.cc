@@ -43,9 +43,10 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     stored.url = context.url;
     stored.hash = context.hash;
     stored.indexed = context.indexed;
+    std::string text;
     for (const auto& p : part.paragraphs) {
-        if (!stored.text.empty()) stored.text += '\n';
-        stored.text += p;
+        if (!text.empty()) text += '\n';
+        text += p;
     }
 
     Xapian::Document doc;
@@ -70,6 +71,7 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     doc.add_boolean_term(schema::key_term(schema::kSourceFile, context.path));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
     doc.set_data(encode(stored));
+    doc.add_value(schema::kTextSlot, text);
     return doc;
 }
 

@@ -60,12 +60,17 @@ inline constexpr Xapian::valueno kDocumentSlot = 3;
 // detection reads it for every part at once, to rank translation
 // candidates of a plausible length first.
 inline constexpr Xapian::valueno kLengthSlot = 4;
+// The part's text, paragraphs separated by '\n', for snippets. Not in the
+// document data: a search reads the data of every hit it lists, but the
+// text only to make a snippet, and a value is stored uncompressed (the
+// data's zlib inflate was a fifth of a query).
+inline constexpr Xapian::valueno kTextSlot = 5;
 
 // Database metadata keys.
 // The version of what aisearch stores (terms, values, records): the
 // indexer rebuilds a database of another version, the searcher refuses it.
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "3";
+inline constexpr std::string_view kFormat = "4";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates

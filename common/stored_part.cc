@@ -12,9 +12,9 @@ constexpr std::string_view kKind = "aisearch-part";
 
 std::string encode(const StoredPart& p) {
     FieldWriter out(kKind);
-    out.reserve(p.text.size() + p.title.size() + p.path.size() + 256);
+    out.reserve(p.title.size() + p.path.size() + 256);
     // The id and language first, so a reader that wants only those stops
-    // early; the text last.
+    // early. The text is not here but in schema::kTextSlot.
     out.add("id", p.id);
     out.add("lang", p.lang);
     out.add("title", p.title);
@@ -25,7 +25,6 @@ std::string encode(const StoredPart& p) {
     out.add("url", p.url);
     out.add("hash", p.hash);
     out.add("indexed", p.indexed);
-    out.add("text", p.text);
     return out.take();
 }
 
@@ -43,7 +42,6 @@ StoredPart decode_stored_part(std::string_view data) {
                              : name == "url"     ? &p.url
                              : name == "hash"    ? &p.hash
                              : name == "indexed" ? &p.indexed
-                             : name == "text"    ? &p.text
                                                  : nullptr;
         if (field) field->assign(value);
         return true;

@@ -13,7 +13,6 @@ struct StoredPart {
     std::string path;   // source file
     std::string title;
     std::string lang;
-    std::string text;   // body paragraphs separated by '\n', for snippets
     std::string date;   // publication date, YYYY-MM-DD, or ""
     std::string source;
     std::string author;
@@ -24,7 +23,7 @@ struct StoredPart {
 
 std::string encode(const StoredPart& part);
 
-// Just the id and language of a stored part, without reading its text
+// Just the id and language of a stored part, without reading the rest
 // (both are stored first).
 struct PartLabel {
     std::string id;

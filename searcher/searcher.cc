@@ -102,7 +102,7 @@ struct Searcher::Impl {
             h.date = part.date;
             h.source = part.source;
             h.score = it.get_weight();
-            Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
+            Snippet s = snippets.make(doc.get_value(schema::kTextSlot), parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
             h.highlights = std::move(s.highlights);
             const std::string cluster =
