@@ -126,8 +126,15 @@ bool DuplicateDetector::has_pending(const Xapian::Database& db) {
 }
 
 double DuplicateDetector::anchor_weight(const std::string& anchor) {
+    // The weights hold for the whole update (no part is added or removed
+    // during it), so they are kept across checkpoints: a part read again
+    // after leaving the fingerprint cache needs them all, and looking them
+    // up in the index made that read several times dearer (at 30k parts
+    // with a cache of a fifth of them, detection took twice as long).
+    constexpr std::size_t kMaxWeights = 1 << 20;  // about 100 MB at most
     const auto it = weights_.find(anchor);
     if (it != weights_.end()) return it->second;
+    if (weights_.size() >= kMaxWeights) weights_.clear();
     const double n = db_.get_doccount();
     const double tf = std::max<Xapian::doccount>(1, db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor)));
     const double w = std::log((n + 1) / tf);
@@ -145,6 +152,7 @@ Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const Dupl
 
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
     const DuplicateFingerprint& f = part.fingerprint;
+    const std::string document = db_.get_document(self, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocumentSlot);
     if (board_.size() <= db_.get_lastdocid()) board_.assign(db_.get_lastdocid() + 1, Hits{});
     auto hit = [&](Xapian::docid did) -> Hits& {
         Hits& h = board_[did];
@@ -160,7 +168,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     };
     auto sure = [](Hits& h) { h.sure = true; };
     if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
-    if (!part.document.empty() && db_.get_termfreq(part.document) <= kMaxExactPostings) read(part.document, sure);
+    if (!document.empty() && db_.get_termfreq(document) <= kMaxExactPostings) read(document, sure);
 
     // The rarest bands first, within the band budget: chance collisions
     // grow with the database, and a copy shares many bands, rare ones.
@@ -252,10 +260,19 @@ void DuplicateDetector::load_part_facts() {
     korean_.assign(db_.get_lastdocid() + 1, false);
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
+    files_.assign(db_.get_lastdocid() + 1, 0);
+    std::unordered_map<std::string, std::uint32_t> file_numbers;
+    for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot); ++it)
+        if (it.get_docid() < files_.size())
+            files_[it.get_docid()] = file_numbers.emplace(*it, file_numbers.size() + 1).first->second;
     lengths_.assign(db_.get_lastdocid() + 1, 0);
     for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
         if (it.get_docid() < lengths_.size())
             lengths_[it.get_docid()] = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
+}
+
+bool DuplicateDetector::same_file(Xapian::docid a, Xapian::docid b) const {
+    return a < files_.size() && b < files_.size() && files_[a] != 0 && files_[a] == files_[b];
 }
 
 std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
@@ -268,10 +285,11 @@ std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian:
         known_.erase(known_use_.back());
         known_use_.pop_back();
     }
-    const Xapian::Document doc = db_.get_document(did);
+    // One value read: the part exists (it came from a posting list), and
+    // what else comparing needs was read for every part at once.
+    const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
     auto k = std::make_shared<Known>();
     k->fingerprint = DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
-    k->document = doc.get_value(schema::kDocumentSlot);
     k->profile = anchor_profile(k->fingerprint, [this](const std::string& a) { return anchor_weight(a); });
     known_use_.push_front(did);
     return known_.emplace(did, Cached{std::move(k), known_use_.begin()}).first->second.known;
@@ -287,7 +305,7 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid
         // Other exact copies are reached through the first one.
         if (c != copy && !f.text_hash.empty() && other->fingerprint.text_hash == f.text_hash) continue;
         ++verified;
-        const bool siblings = !self->document.empty() && other->document == self->document;
+        const bool siblings = same_file(did, c);
         if (!judge_.may_accept(f, self->profile, other->fingerprint, other->profile, siblings)) continue;
         const PairEvidence e = compare_parts(f, self->profile, other->fingerprint, other->profile, false);
         const auto verdict = judge_.judge(f, other->fingerprint, e, siblings);
@@ -382,7 +400,6 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         for (const auto& term : changed) store(term, records.at(term));
         changed.clear();
         records.clear();
-        weights_.clear();
         if (checkpoint) checkpoint();
     };
     std::set<std::string> touched;
@@ -445,20 +462,19 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
 
     // Candidate lists are not symmetric, so a part can have been linked as
     // the translation of several parts: keep only a clear best.
-    auto document_of = [&](const std::string& term) {
+    auto docid_of = [&](const std::string& term) -> Xapian::docid {
         const auto did = find_part(db_, term);
-        return did ? known(*did)->document : std::string();
+        return did ? *did : 0;
     };
     for (const auto& term : touched) {
         // Every touched part's record is read here: write back and forget
         // them as the linking does, or a large run holds them all at once.
         if (records.size() >= kChunk) flush();
         PartDuplicates& r = record(term);
-        const std::string document = document_of(term);
+        const Xapian::docid self = docid_of(term);
         std::vector<DuplicateLink*> translations;
         for (auto& l : r.links)
-            if (l.relation == Relation::Translation && (document.empty() || document_of(l.other) != document))
-                translations.push_back(&l);
+            if (l.relation == Relation::Translation && !same_file(self, docid_of(l.other))) translations.push_back(&l);
         if (translations.size() < 2) continue;
         std::sort(translations.begin(), translations.end(),
                   [](const DuplicateLink* a, const DuplicateLink* b) { return a->similarity > b->similarity; });

@@ -112,12 +112,13 @@ private:
     // so a part in use survives the cache being emptied.
     struct Known {
         DuplicateFingerprint fingerprint;
-        std::string document;  // F term shared with the other parts of its file
         AnchorProfile profile;
     };
     std::shared_ptr<const Known> known(Xapian::docid did);
-    // The language and length of every part, by docid.
+    // The language, length and file of every part, by docid.
     void load_part_facts();
+    // Whether two parts come from one (bilingual) file.
+    bool same_file(Xapian::docid a, Xapian::docid b) const;
     double anchor_weight(const std::string& anchor);
     std::vector<Verified> verify(Xapian::docid did, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
@@ -143,6 +144,7 @@ private:
     std::list<Xapian::docid> known_use_;
     std::vector<bool> korean_;            // by docid
     std::vector<std::uint32_t> lengths_;  // by docid: fingerprint lengths
+    std::vector<std::uint32_t> files_;    // by docid: one number per file, 0 if unknown
     // Candidate gathering's tally, by docid, and the docids it has touched:
     // thousands of postings a part, counted without allocating.
     std::vector<Hits> board_;
