@@ -494,14 +494,46 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // one cluster at a time, and a member whose cluster changed is read
     // whole only to be written back.
     flush();
+    // What linking needed is not needed any more.
+    known_.clear();
+    known_use_.clear();
+    best_.clear();
+    weights_.clear();
     std::set<std::string> done, old_ids, new_ids;
+    // Written back every few thousand rewrites, even inside a cluster:
+    // setting a value makes Xapian rewrite all of a document's values (its
+    // text among them), held in memory until the commit, and a cluster of
+    // the 100k runs corpus has tens of thousands of members (at 30k parts,
+    // peak RSS 199 -> 127 MB). Each write-back is a commit, so not every
+    // thousand.
+    constexpr std::size_t kRewriteChunk = 5000;
     std::size_t rewritten = 0;
+    auto rewrote = [&] {
+        if (++rewritten < kRewriteChunk) return;
+        flush();
+        rewritten = 0;
+    };
     for (const auto& start : touched) {
         if (done.count(start)) continue;
-        std::map<std::string, PartDuplicates> brief;
-        auto links_of = [&](const std::string& term) -> const PartDuplicates& {
+        struct Link {
+            std::string other;
+            Relation relation;
+            double similarity;
+        };
+        struct Brief {
+            std::string cluster;
+            std::vector<Link> links;
+        };
+        std::map<std::string, Brief> brief;
+        auto links_of = [&](const std::string& term) -> const Brief& {
             auto it = brief.find(term);
-            if (it == brief.end()) it = brief.emplace(term, read_part_duplicates(db_, term, false)).first;
+            if (it == brief.end()) {
+                PartDuplicates r = read_part_duplicates(db_, term, false);
+                Brief b{std::move(r.cluster), {}};
+                b.links.reserve(r.links.size());
+                for (auto& l : r.links) b.links.push_back({std::move(l.other), l.relation, l.similarity});
+                it = brief.emplace(term, std::move(b)).first;
+            }
             return it->second;
         };
         std::vector<std::string> members;
@@ -519,13 +551,13 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
-            const PartDuplicates& r = links_of(m);
+            const Brief& r = links_of(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
             if (r.cluster != id) {
                 PartDuplicates whole = read_part_duplicates(db_, m);
                 whole.cluster = id;
                 store(m, whole);
-                ++rewritten;
+                rewrote();
             }
             const auto did = find_part(db_, m);
             if (!did) continue;
@@ -541,7 +573,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             else
                 doc.add_value(schema::kClusterSlot, id);
             db_.replace_document(*did, doc);
-            ++rewritten;
+            rewrote();
         }
         if (!id.empty()) {
             for (const auto& m : members) {
@@ -556,10 +588,6 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             new_ids.insert(id);
             db_.set_metadata(cluster_key(id), encode(cluster));
             ++summary.clusters;
-        }
-        if (rewritten >= kChunk) {
-            flush();
-            rewritten = 0;
         }
     }
     for (const auto& id : old_ids)
