@@ -1,7 +1,7 @@
 #include "common/bilingual_lexicon.h"
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 #include "aisearch/error.h"
 #include "common/data_files.h"
@@ -141,9 +141,12 @@ struct BilingualLexicon::Pending {
     std::unordered_map<char32_t, std::vector<std::size_t>> by_initial;
     std::vector<std::size_t> always;
     bool all_prepared = false;
-    // The analysed entries in file order, so translations keep the order
-    // an eager load gives them whatever order the queries came in.
-    std::map<std::size_t, AnalyzedEntry> words;
+    // The analysed entries, and the lines of those that translate each
+    // key, in file order: a key's translations are listed again from them
+    // when an earlier line joins, so they keep the order an eager load
+    // gives them whatever order the queries came in.
+    std::unordered_map<std::size_t, AnalyzedEntry> words;
+    std::unordered_map<std::string, std::vector<std::size_t>> lines_by_key;
 };
 
 BilingualLexicon::BilingualLexicon() = default;
@@ -199,11 +202,28 @@ void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
     batch.reserve(wanted.size());
     for (std::size_t i : wanted) batch.push_back(p.entries[i]);
     auto analysed = analyse_entries(batch, analyzer);
-    for (std::size_t k = 0; k < wanted.size(); ++k) p.words.emplace(wanted[k], std::move(analysed[k]));
-    entries_.clear();
-    first_words_.clear();
-    max_words_ = 0;
-    for (const auto& [line, entry] : p.words) add(entry.first, entry.second);
+    std::set<std::string> reordered;  // keys whose new lines come before old ones
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        const auto& [a, b] = p.words.emplace(wanted[k], std::move(analysed[k])).first->second;
+        if (a.empty() || b.empty()) continue;
+        for (const auto* side : {&a, &b}) {
+            std::string key = join_keys(*side, 0, side->size(), false);
+            auto& lines = p.lines_by_key[key];
+            if (!lines.empty() && lines.back() > wanted[k]) reordered.insert(key);
+            if (lines.empty() || lines.back() != wanted[k]) lines.push_back(wanted[k]);
+        }
+        add(a, b);
+    }
+    for (const auto& key : reordered) {
+        auto& lines = p.lines_by_key[key];
+        std::sort(lines.begin(), lines.end());
+        entries_[key].clear();
+        for (std::size_t line : lines) {
+            const auto& [a, b] = p.words.at(line);
+            if (join_keys(a, 0, a.size(), false) == key) add_one_way(a, b);
+            if (join_keys(b, 0, b.size(), false) == key) add_one_way(b, a);
+        }
+    }
 }
 
 void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& analyzer) {
@@ -212,20 +232,22 @@ void BilingualLexicon::add(std::string_view a, std::string_view b, Analyzer& ana
 
 void BilingualLexicon::add(const std::vector<AnalyzedWord>& wa, const std::vector<AnalyzedWord>& wb) {
     if (wa.empty() || wb.empty()) return;
-    auto link = [&](const std::vector<AnalyzedWord>& from, const std::vector<AnalyzedWord>& to) {
-        auto& list = entries_[join_keys(from, 0, from.size(), false)];
-        const bool known = std::any_of(list.begin(), list.end(), [&](const Translation& t) {
-            return t.size() == to.size() &&
-                   std::equal(t.begin(), t.end(), to.begin(),
-                              [](const AnalyzedWord& x, const AnalyzedWord& y) { return x.exact == y.exact; });
-        });
-        if (!known) list.push_back(to);
-        max_words_ = std::max(max_words_, from.size());
-        std::size_t& longest = first_words_[entry_key(from.front())];
-        longest = std::max(longest, from.size());
-    };
-    link(wa, wb);
-    link(wb, wa);
+    add_one_way(wa, wb);
+    add_one_way(wb, wa);
+}
+
+void BilingualLexicon::add_one_way(const std::vector<AnalyzedWord>& from, const std::vector<AnalyzedWord>& to) {
+    auto& list = entries_[join_keys(from, 0, from.size(), false)];
+    const bool known = std::any_of(list.begin(), list.end(), [&](const Translation& t) {
+        return t.size() == to.size() && std::equal(t.begin(), t.end(), to.begin(), [](const AnalyzedWord& x,
+                                                                                      const AnalyzedWord& y) {
+                   return x.exact == y.exact;
+               });
+    });
+    if (!known) list.push_back(to);
+    max_words_ = std::max(max_words_, from.size());
+    std::size_t& longest = first_words_[entry_key(from.front())];
+    longest = std::max(longest, from.size());
 }
 
 BilingualLexicon::Match BilingualLexicon::longest_match(const std::vector<AnalyzedWord>& words,

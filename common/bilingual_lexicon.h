@@ -52,6 +52,8 @@ public:
     std::size_t size() const { return entries_.size(); }
 
 private:
+    void add_one_way(const std::vector<AnalyzedWord>& from, const std::vector<AnalyzedWord>& to);
+
     struct Pending;  // a lazy lexicon's entries not analysed yet
     std::unordered_map<std::string, std::vector<Translation>> entries_;
     // The longest entry starting with each first-word key: most words of

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <span>
 
 #include "aisearch/error.h"
 #include "common/content_hash.h"
@@ -86,43 +87,61 @@ std::string encode(const PartDuplicates& d) {
     return out.take();
 }
 
-PartDuplicates decode_part_duplicates(std::string_view data, bool evidence) {
-    PartDuplicates d;
-    if (data.empty()) return d;
+namespace {
+
+// Calls on_link(link, its evidence fields) for each link of a stored part
+// record and returns the record's cluster.
+template <typename OnLink>
+std::string read_links(std::string_view data, OnLink&& on_link) {
+    std::string cluster;
+    if (data.empty()) return cluster;
     read_fields(data, kDuplicatesKind, [&](std::string_view name, std::string_view value) {
         if (name == "cluster") {
-            d.cluster.assign(value);
+            cluster.assign(value);
             return true;
         }
         if (name != "link") return true;
         const auto parts = split(value, kPartSeparator);
         if (parts.size() != 7) throw corrupt_record("record", "bad link");
-        DuplicateLink link;
+        PartLinks::Link link;
         link.other.assign(parts[0]);
         const auto r = relation_from_name(parts[1]);
         if (!r || !parse(parts[2], link.similarity)) throw corrupt_record("record", "bad link");
         link.relation = *r;
-        if (evidence) {
-            PairEvidence& e = link.evidence;
-            for (auto [list, out] : {std::pair{parts[3], &e.shared_figures}, std::pair{parts[4], &e.shared_names}})
-                if (!list.empty())
-                    for (auto item : split(list, kListSeparator)) out->emplace_back(item);
-            e.shared_figure_count = e.shared_figures.size();
-            e.shared_name_count = e.shared_names.size();
-            const auto specific = split(parts[5], ' ');
-            const auto numbers = split(parts[6], ' ');
-            double* const doubles[] = {&e.coverage_a,      &e.coverage_b, &e.order,        &e.length_ratio,
-                                       &e.structure,       &e.paragraph_ratio, &e.position, &e.word_jaccard,
-                                       &e.shingle_jaccard};
-            bool ok = specific.size() == 3 && numbers.size() == std::size(doubles) &&
-                      parse(specific[0], e.specific_a) && parse(specific[1], e.specific_b) &&
-                      parse(specific[2], e.specific_shared);
-            for (std::size_t i = 0; ok && i < std::size(doubles); ++i) ok = parse(numbers[i], *doubles[i]);
-            if (!ok) throw corrupt_record("record", "bad evidence");
-        }
-        d.links.push_back(std::move(link));
+        on_link(std::move(link), std::span(parts).subspan(3));
         return true;
     });
+    return cluster;
+}
+
+}  // namespace
+
+PartDuplicates decode_part_duplicates(std::string_view data) {
+    PartDuplicates d;
+    d.cluster = read_links(data, [&](PartLinks::Link link, std::span<const std::string_view> fields) {
+        PairEvidence e;
+        for (auto [list, out] : {std::pair{fields[0], &e.shared_figures}, std::pair{fields[1], &e.shared_names}})
+            if (!list.empty())
+                for (auto item : split(list, kListSeparator)) out->emplace_back(item);
+        e.shared_figure_count = e.shared_figures.size();
+        e.shared_name_count = e.shared_names.size();
+        const auto specific = split(fields[2], ' ');
+        const auto numbers = split(fields[3], ' ');
+        double* const doubles[] = {&e.coverage_a,      &e.coverage_b, &e.order,        &e.length_ratio,
+                                   &e.structure,       &e.paragraph_ratio, &e.position, &e.word_jaccard,
+                                   &e.shingle_jaccard};
+        bool ok = specific.size() == 3 && numbers.size() == std::size(doubles) && parse(specific[0], e.specific_a) &&
+                  parse(specific[1], e.specific_b) && parse(specific[2], e.specific_shared);
+        for (std::size_t i = 0; ok && i < std::size(doubles); ++i) ok = parse(numbers[i], *doubles[i]);
+        if (!ok) throw corrupt_record("record", "bad evidence");
+        d.links.push_back({std::move(link.other), link.relation, link.similarity, std::move(e)});
+    });
+    return d;
+}
+
+PartLinks decode_part_links(std::string_view data) {
+    PartLinks d;
+    d.cluster = read_links(data, [&](PartLinks::Link link, auto) { d.links.push_back(std::move(link)); });
     return d;
 }
 
@@ -191,8 +210,12 @@ std::string cluster_id(const std::vector<std::string>& part_terms) {
     return content_hash(*std::min_element(part_terms.begin(), part_terms.end()));
 }
 
-PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term, bool evidence) {
-    return decode_part_duplicates(db.get_metadata(duplicates_key(part_term)), evidence);
+PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term) {
+    return decode_part_duplicates(db.get_metadata(duplicates_key(part_term)));
+}
+
+PartLinks read_part_links(const Xapian::Database& db, std::string_view part_term) {
+    return decode_part_links(db.get_metadata(duplicates_key(part_term)));
 }
 
 std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::string& part_term) {

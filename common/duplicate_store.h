@@ -35,11 +35,23 @@ struct PartDuplicates {
     std::vector<DuplicateLink> links;
 };
 
+// A part's record without the evidence: who it links to, how and how
+// similar. Walking a cluster of tens of thousands of members needs no more.
+struct PartLinks {
+    struct Link {
+        std::string other;
+        Relation relation = Relation::Near;
+        double similarity = 0;
+    };
+    std::string cluster;
+    std::vector<Link> links;
+};
+
 std::string encode(const PartDuplicates& d);
-// Throws CorruptDatabaseError if `data` is not a stored record; "" gives an empty one.
-// Without `evidence`, the links' evidence is skipped unread (a search
-// needs only who, how and how similar).
-PartDuplicates decode_part_duplicates(std::string_view data, bool evidence = true);
+// Both throw CorruptDatabaseError if `data` is not a stored record; "" gives an empty one.
+PartDuplicates decode_part_duplicates(std::string_view data);
+// Skips the evidence unread.
+PartLinks decode_part_links(std::string_view data);
 
 struct ClusterRecord {
     struct Member {
@@ -73,8 +85,9 @@ std::string duplicates_pending_key(std::string_view part_term);
 // while that member stays.
 std::string cluster_id(const std::vector<std::string>& part_terms);
 
-// Reads a part's record; an empty one if it has none.
-PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term, bool evidence = true);
+// Read a part's record; an empty one if it has none.
+PartDuplicates read_part_duplicates(const Xapian::Database& db, std::string_view part_term);
+PartLinks read_part_links(const Xapian::Database& db, std::string_view part_term);
 
 // The document with this part term, if any.
 std::optional<Xapian::docid> find_part(const Xapian::Database& db, const std::string& part_term);

@@ -152,7 +152,7 @@ Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const Dupl
 
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
     const DuplicateFingerprint& f = part.fingerprint;
-    const std::string document = db_.get_document(self, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocumentSlot);
+    const std::string& document = self < files_.size() ? file_keys_[files_[self]] : file_keys_[0];
     if (board_.size() <= db_.get_lastdocid()) board_.assign(db_.get_lastdocid() + 1, Hits{});
     auto hit = [&](Xapian::docid did) -> Hits& {
         Hits& h = board_[did];
@@ -261,10 +261,14 @@ void DuplicateDetector::load_part_facts() {
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
     files_.assign(db_.get_lastdocid() + 1, 0);
+    file_keys_.assign(1, std::string());
     std::unordered_map<std::string, std::uint32_t> file_numbers;
-    for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot); ++it)
-        if (it.get_docid() < files_.size())
-            files_[it.get_docid()] = file_numbers.emplace(*it, file_numbers.size() + 1).first->second;
+    for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot); ++it) {
+        if (it.get_docid() >= files_.size()) continue;
+        const auto [number, added] = file_numbers.emplace(*it, file_keys_.size());
+        if (added) file_keys_.push_back(*it);
+        files_[it.get_docid()] = number->second;
+    }
     lengths_.assign(db_.get_lastdocid() + 1, 0);
     for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
         if (it.get_docid() < lengths_.size())
@@ -515,25 +519,10 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     };
     for (const auto& start : touched) {
         if (done.count(start)) continue;
-        struct Link {
-            std::string other;
-            Relation relation;
-            double similarity;
-        };
-        struct Brief {
-            std::string cluster;
-            std::vector<Link> links;
-        };
-        std::map<std::string, Brief> brief;
-        auto links_of = [&](const std::string& term) -> const Brief& {
+        std::map<std::string, PartLinks> brief;
+        auto links_of = [&](const std::string& term) -> const PartLinks& {
             auto it = brief.find(term);
-            if (it == brief.end()) {
-                PartDuplicates r = read_part_duplicates(db_, term, false);
-                Brief b{std::move(r.cluster), {}};
-                b.links.reserve(r.links.size());
-                for (auto& l : r.links) b.links.push_back({std::move(l.other), l.relation, l.similarity});
-                it = brief.emplace(term, std::move(b)).first;
-            }
+            if (it == brief.end()) it = brief.emplace(term, read_part_links(db_, term)).first;
             return it->second;
         };
         std::vector<std::string> members;
@@ -551,7 +540,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
-            const Brief& r = links_of(m);
+            const PartLinks& r = links_of(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
             if (r.cluster != id) {
                 PartDuplicates whole = read_part_duplicates(db_, m);

@@ -145,6 +145,7 @@ private:
     std::vector<bool> korean_;            // by docid
     std::vector<std::uint32_t> lengths_;  // by docid: fingerprint lengths
     std::vector<std::uint32_t> files_;    // by docid: one number per file, 0 if unknown
+    std::vector<std::string> file_keys_;  // by file number: the document key term, "" for 0
     // Candidate gathering's tally, by docid, and the docids it has touched:
     // thousands of postings a part, counted without allocating.
     std::vector<Hits> board_;

@@ -513,7 +513,7 @@ int main(int argc, char** argv) {
         {
             std::unordered_map<Pair, std::uint8_t, PairHash> sides;
             for (std::uint32_t i = 0; i < n; ++i) {
-                for (const auto& l : aisearch::read_part_duplicates(db, parts[i].term).links) {
+                for (const auto& l : aisearch::read_part_links(db, parts[i].term).links) {
                     const auto it = index_of.find(l.other);
                     if (it == index_of.end()) continue;
                     const Pair p = ordered(i, it->second);

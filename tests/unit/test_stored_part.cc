@@ -128,17 +128,19 @@ BOOST_AUTO_TEST_CASE(duplicate_links_with_and_without_evidence) {
     BOOST_TEST(full.links[1].similarity == 1.0 / 3);
     BOOST_TEST((full.links[1].relation == Relation::Near));
 
-    const PartDuplicates brief = decode_part_duplicates(data, /*evidence=*/false);
+    const PartLinks brief = decode_part_links(data);
     BOOST_TEST(brief.cluster == "c1");
     BOOST_TEST_REQUIRE(brief.links.size() == 2u);
     BOOST_TEST(brief.links[0].other == "Q/c/001.txt#ko");
     BOOST_TEST((brief.links[0].relation == Relation::Translation));
     BOOST_TEST(brief.links[0].similarity == 0.5);
-    BOOST_TEST(brief.links[0].evidence.shared_names.empty());
+    BOOST_TEST(brief.links[1].other == "Q/c/002.txt");
+    BOOST_TEST(brief.links[1].similarity == 1.0 / 3);
 
-    BOOST_TEST(decode_part_duplicates("", false).links.empty());
-    BOOST_CHECK_THROW(decode_part_duplicates("{", false), DatabaseError);
-    BOOST_CHECK_THROW(decode_part_duplicates("aisearch-dup\nlink 3\nQ/a\n", false), DatabaseError);
+    BOOST_TEST(decode_part_links("").links.empty());
+    BOOST_CHECK_THROW(decode_part_links("{"), DatabaseError);
+    BOOST_CHECK_THROW(decode_part_links("aisearch-dup\nlink 3\nQ/a\n"), DatabaseError);
+    BOOST_CHECK_THROW(decode_part_duplicates("aisearch-dup\nlink 3\nQ/a\n"), DatabaseError);
 }
 
 BOOST_AUTO_TEST_CASE(cluster_records) {
