@@ -152,21 +152,21 @@ Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const Dupl
 
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
     const DuplicateFingerprint& f = part.fingerprint;
-    const std::string& document = self < files_.size() ? file_keys_[files_[self]] : file_keys_[0];
-    if (board_.size() <= db_.get_lastdocid()) board_.assign(db_.get_lastdocid() + 1, Hits{});
-    auto hit = [&](Xapian::docid did) -> Hits& {
-        Hits& h = board_[did];
+    const std::string& document = file_keys_[self < slots_.size() ? slots_[self].file : 0];
+    // Thousands of postings a part, counted without allocating.
+    auto hit = [&](Xapian::docid did) -> PartSlot& {
+        PartSlot& h = slots_[did];
         if (!h.seen) {
             h.seen = true;
-            hit_.push_back(did);
+            touched_.push_back(did);
         }
         return h;
     };
     auto read = [&](const std::string& term, auto&& add) {
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            if (*it != self && *it < board_.size()) add(hit(*it));
+            if (*it != self && *it < slots_.size()) add(hit(*it));
     };
-    auto sure = [](Hits& h) { h.sure = true; };
+    auto sure = [](PartSlot& h) { h.sure = true; };
     if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
     if (!document.empty() && db_.get_termfreq(document) <= kMaxExactPostings) read(document, sure);
 
@@ -183,7 +183,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     for (const auto& [tf, term] : bands) {
         if (tf > band_budget) break;
         band_budget -= tf;
-        read(term, [](Hits& h) { ++h.bands; });
+        read(term, [](PartSlot& h) { ++h.bands; });
     }
 
     // The rarest anchors, within the posting budget.
@@ -200,8 +200,8 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
         // "object", "select") still reads its rarest few.
         if (rare[i].first > cap && i >= kMinAnchorsQueried) break;
         budget -= rare[i].first;
-        const double w = anchor_weight(*rare[i].second);
-        read(schema::boolean_term(schema::kAnchor, *rare[i].second), [w](Hits& h) { h.anchors += w; });
+        const auto w = static_cast<float>(anchor_weight(*rare[i].second));
+        read(schema::boolean_term(schema::kAnchor, *rare[i].second), [w](PartSlot& h) { h.anchors += w; });
     }
 
     // Every sure candidate, and the best kCandidatesPerLanguage of the
@@ -224,10 +224,10 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     std::vector<Xapian::docid> out;
     const bool korean = f.lang == "ko";
     const double own_length = std::max<std::uint32_t>(1, f.length);
-    for (const Xapian::docid did : hit_) {
-        Hits& h = board_[did];
-        const bool same = (did < korean_.size() && korean_[did]) == korean;
-        const double length = did < lengths_.size() ? std::max<std::uint32_t>(1, lengths_[did]) : own_length;
+    for (const Xapian::docid did : touched_) {
+        PartSlot& h = slots_[did];
+        const bool same = h.korean == korean;
+        const double length = std::max<std::uint32_t>(1, h.length);
         const double ratio = std::min(length, own_length) / std::max(length, own_length);
         if (h.sure || (same && h.bands >= kSureBands))
             out.push_back(did);
@@ -235,9 +235,11 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
             lists[0].push_back({h.bands * kBandWeight + h.anchors, 1 - ratio, did});
         else if (h.anchors > 0 && ratio >= judge_.translation_length)
             lists[1].push_back({h.anchors, 1 - ratio, did});
-        h = Hits{};
+        h.anchors = 0;
+        h.bands = 0;
+        h.seen = h.sure = false;
     }
-    hit_.clear();
+    touched_.clear();
     std::sort(out.begin(), out.end());
     for (auto& list : lists) {
         const std::size_t keep = std::min(list.size(), kCandidatesPerLanguage);
@@ -250,33 +252,59 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
 std::vector<std::string> DuplicateDetector::candidates(const std::string& part_term) {
     const auto did = find_part(db_, part_term);
     if (!did) return {};
-    if (korean_.empty()) load_part_facts();
+    if (slots_.empty()) load_part_facts();
     std::vector<std::string> out;
     for (Xapian::docid c : candidate_ids(*did, *known(*did))) out.push_back(part_term_of(db_.get_document(c)));
     return out;
 }
 
 void DuplicateDetector::load_part_facts() {
-    korean_.assign(db_.get_lastdocid() + 1, false);
+    slots_.assign(db_.get_lastdocid() + 1, PartSlot{});
+    touched_.clear();
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
-    for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it) korean_[*it] = true;
-    files_.assign(db_.get_lastdocid() + 1, 0);
+    for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it)
+        if (*it < slots_.size()) slots_[*it].korean = true;
     file_keys_.assign(1, std::string());
     std::unordered_map<std::string, std::uint32_t> file_numbers;
     for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot); ++it) {
-        if (it.get_docid() >= files_.size()) continue;
+        if (it.get_docid() >= slots_.size()) continue;
         const auto [number, added] = file_numbers.emplace(*it, file_keys_.size());
         if (added) file_keys_.push_back(*it);
-        files_[it.get_docid()] = number->second;
+        slots_[it.get_docid()].file = number->second;
     }
-    lengths_.assign(db_.get_lastdocid() + 1, 0);
     for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
-        if (it.get_docid() < lengths_.size())
-            lengths_[it.get_docid()] = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
+        if (it.get_docid() < slots_.size())
+            slots_[it.get_docid()].length = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
+}
+
+void DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
+    // Each part's rarest anchor that another part has: parts that share it
+    // are mostly each other's candidates, so taken one after the other
+    // they find each other still in the fingerprint cache.
+    const Xapian::docid last = db_.get_lastdocid();
+    std::vector<std::pair<Xapian::doccount, std::uint32_t>> rarest(last + 1, {~Xapian::doccount{0}, 0});
+    const std::string prefix(schema::kAnchor);
+    std::uint32_t number = 0;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        const Xapian::doccount tf = t.get_termfreq();
+        ++number;
+        if (tf < 2) continue;
+        for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p)
+            if (*p <= last && tf < rarest[*p].first) rarest[*p] = {tf, number};
+    }
+    std::vector<std::pair<std::uint32_t, std::string>> keyed;
+    keyed.reserve(pending.size());
+    for (auto& term : pending) {
+        const auto did = find_part(db_, term);
+        keyed.emplace_back(did && *did <= last ? rarest[*did].second : 0, std::move(term));
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    pending.clear();
+    for (auto& [key, term] : keyed) pending.push_back(std::move(term));
 }
 
 bool DuplicateDetector::same_file(Xapian::docid a, Xapian::docid b) const {
-    return a < files_.size() && b < files_.size() && files_[a] != 0 && files_[a] == files_[b];
+    return a < slots_.size() && b < slots_.size() && slots_[a].file != 0 && slots_[a].file == slots_[b].file;
 }
 
 std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
@@ -430,6 +458,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     }
     pending.insert(pending.end(), relink.begin(), relink.end());
     flush();
+    order_for_locality(pending);
 
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const std::string& term = pending[i];
