@@ -371,17 +371,34 @@ double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std
     return taken == 0 ? 0 : static_cast<double>(both) / static_cast<double>(taken);
 }
 
-AnchorProfile anchor_profile(const DuplicateFingerprint& f,
-                             const std::function<double(const std::string&)>& anchor_weight) {
-    AnchorProfile p;
-    p.by_hash.reserve(f.anchors.size());
+std::size_t PreparedFingerprint::memory() const {
+    return sizeof(*this) + 4 * (word_sketch.capacity() + shingle_sketch.capacity() + paragraph_lengths.capacity()) +
+           sizeof(Anchor) * anchors.capacity() + sizeof(double) * weights.capacity() + 8 * specific.capacity() +
+           (lang.size() > 15 ? lang.capacity() : 0);
+}
+
+PreparedFingerprint prepare_fingerprint(const DuplicateFingerprint& f,
+                                        const std::function<double(const std::string&)>& anchor_weight) {
+    PreparedFingerprint p;
+    p.lang = f.lang;
+    p.text_hash = f.text_hash.empty() ? 0 : std::max<std::uint64_t>(1, hash64(f.text_hash));
+    p.length = f.length;
+    p.word_sketch = f.word_sketch;
+    p.shingle_sketch = f.shingle_sketch;
+    p.paragraph_lengths = f.paragraph_lengths;
+    p.anchors.reserve(f.anchors.size());
     p.weights.reserve(f.anchors.size());
     for (std::size_t i = 0; i < f.anchors.size(); ++i) {
-        p.by_hash.emplace_back(hash64(f.anchors[i]), static_cast<std::uint32_t>(i));
+        const bool figure = f.anchors[i].rfind("f:", 0) == 0;
+        const std::uint32_t paragraph = std::min<std::uint32_t>(f.anchor_paragraphs[i], ~PreparedFingerprint::kFigure);
+        p.anchors.push_back({hash64(f.anchors[i]), static_cast<std::uint32_t>(i),
+                             paragraph | (figure ? PreparedFingerprint::kFigure : 0)});
         p.weights.push_back(anchor_weight(f.anchors[i]));
         p.total += p.weights.back();
     }
-    std::sort(p.by_hash.begin(), p.by_hash.end());
+    std::sort(p.anchors.begin(), p.anchors.end(),
+              [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.index < y.index; });
+    p.specific.reserve(f.specific_figures.size());
     for (const auto& x : f.specific_figures) p.specific.push_back(hash64(x));
     std::sort(p.specific.begin(), p.specific.end());
     return p;
@@ -389,53 +406,79 @@ AnchorProfile anchor_profile(const DuplicateFingerprint& f,
 
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                            const std::function<double(const std::string&)>& anchor_weight) {
-    return compare_parts(a, anchor_profile(a, anchor_weight), b, anchor_profile(b, anchor_weight), true);
+    const PreparedFingerprint pa = prepare_fingerprint(a, anchor_weight);
+    const PreparedFingerprint pb = prepare_fingerprint(b, anchor_weight);
+    PairEvidence e = compare_parts(pa, pb);
+    list_shared_keys(a, pa, pb, e);
+    return e;
 }
 
-PairEvidence compare_parts(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
-                           const AnchorProfile& pb, bool with_names) {
-    PairEvidence e;
-    // The shared anchors, as (index in a, index in b), in a's order.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_at;
-    for_each_shared_anchor(pa, pb, [&](std::uint32_t i, std::uint32_t j) { shared_at.emplace_back(i, j); });
-    std::sort(shared_at.begin(), shared_at.end());
+namespace {
 
-    // Where an anchor sits, as a share of the part's paragraphs.
-    auto place = [](const DuplicateFingerprint& f, std::size_t i) {
-        const auto n = std::max<std::size_t>(1, f.paragraph_lengths.size());
-        return (f.anchor_paragraphs[i] + 0.5) / static_cast<double>(n);
+// The shared anchors as (index in a, index in b), in a's order.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_anchors(const PreparedFingerprint& a,
+                                                                    const PreparedFingerprint& b) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) { out.emplace_back(x.index, y.index); });
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+void list_shared_keys(const DuplicateFingerprint& a, const PreparedFingerprint& pa, const PreparedFingerprint& pb,
+                      PairEvidence& e) {
+    e.shared_figures.clear();
+    e.shared_names.clear();
+    for (const auto& [i, j] : shared_anchors(pa, pb)) {
+        if (i >= a.anchors.size()) continue;
+        const std::string& key = a.anchors[i];
+        (key.rfind("f:", 0) == 0 ? e.shared_figures : e.shared_names).push_back(key.substr(2));
+    }
+}
+
+PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerprint& b) {
+    PairEvidence e;
+    const auto shared_at = shared_anchors(a, b);
+    // Where each anchor sits (by index), as a share of the part's paragraphs.
+    auto places = [](const PreparedFingerprint& f) {
+        std::vector<double> out(f.weights.size(), 0);
+        const auto n = static_cast<double>(std::max<std::size_t>(1, f.paragraph_lengths.size()));
+        for (const auto& x : f.anchors) out[x.index] = ((x.place & ~PreparedFingerprint::kFigure) + 0.5) / n;
+        return out;
     };
+    const std::vector<double> place_a = places(a), place_b = places(b);
+    std::vector<bool> figure_a(a.weights.size(), false);
+    for (const auto& x : a.anchors) figure_a[x.index] = (x.place & PreparedFingerprint::kFigure) != 0;
     double shared = 0, placed = 0;
     // Shared anchors in the same order: the longest increasing run of b's
     // indexes taken in a's order (patience sorting).
     std::vector<std::uint32_t> tails;
     for (const auto& [i, j] : shared_at) {
-        const double w = pa.weights[i];
+        const double w = a.weights[i];
         shared += w;
-        if (std::abs(place(a, i) - place(b, j)) <= 0.15) placed += w;
+        if (std::abs(place_a[i] - place_b[j]) <= 0.15) placed += w;
         const auto it = std::lower_bound(tails.begin(), tails.end(), j);
         if (it == tails.end())
             tails.push_back(j);
         else
             *it = j;
-        const bool figure = a.anchors[i].rfind("f:", 0) == 0;
-        ++(figure ? e.shared_figure_count : e.shared_name_count);
-        if (with_names) (figure ? e.shared_figures : e.shared_names).push_back(a.anchors[i].substr(2));
+        ++(figure_a[i] ? e.shared_figure_count : e.shared_name_count);
     }
-    e.coverage_a = pa.total > 0 ? shared / pa.total : 0;
+    e.coverage_a = a.total > 0 ? shared / a.total : 0;
     // b's weights of the same anchors: the weights depend on the anchor only.
     double shared_b = 0;
-    for (const auto& [i, j] : shared_at) shared_b += pb.weights[j];
-    e.coverage_b = pb.total > 0 ? shared_b / pb.total : 0;
+    for (const auto& [i, j] : shared_at) shared_b += b.weights[j];
+    e.coverage_b = b.total > 0 ? shared_b / b.total : 0;
     e.position = shared > 0 ? placed / shared : 0;
     e.order = shared_at.empty() ? 0 : static_cast<double>(tails.size()) / static_cast<double>(shared_at.size());
 
-    e.specific_a = a.specific_figures.size();
-    e.specific_b = b.specific_figures.size();
-    for (std::size_t i = 0, j = 0; i < pa.specific.size() && j < pb.specific.size();) {
-        if (pa.specific[i] < pb.specific[j]) {
+    e.specific_a = a.specific.size();
+    e.specific_b = b.specific.size();
+    for (std::size_t i = 0, j = 0; i < a.specific.size() && j < b.specific.size();) {
+        if (a.specific[i] < b.specific[j]) {
             ++i;
-        } else if (pb.specific[j] < pa.specific[i]) {
+        } else if (b.specific[j] < a.specific[i]) {
             ++j;
         } else {
             ++e.specific_shared;

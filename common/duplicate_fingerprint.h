@@ -88,40 +88,64 @@ struct PairEvidence {
     double shingle_jaccard = 0;
 };
 
-// A fingerprint's anchors prepared for many comparisons: hashed, sorted
-// and weighted once, so a comparison is a merge of two sorted lists.
-struct AnchorProfile {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash;  // (hash, index in anchors)
-    std::vector<double> weights;                                  // by index in anchors
-    double total = 0;
+// A fingerprint prepared for many comparisons: its anchors hashed, weighted
+// and sorted once, so a comparison is a merge of two sorted lists, and
+// nothing kept that comparing does not use. The anchors' text is left out
+// (only the shared keys of a link kept need it, from the fingerprint):
+// this takes about half the memory of a fingerprint, so a cache of these
+// holds every part of a 100k-part collection.
+struct PreparedFingerprint {
+    struct Anchor {
+        std::uint64_t hash;
+        std::uint32_t index;  // in the fingerprint's anchors, their order of appearance
+        std::uint32_t place;  // the paragraph it first appears in; kFigure set for a figure
+    };
+    static constexpr std::uint32_t kFigure = 1u << 31;
+
+    std::string lang;
+    std::uint64_t text_hash = 0;  // of the fingerprint's text_hash; 0 if it has none
+    std::uint32_t length = 0;
+    std::vector<std::uint32_t> word_sketch;
+    std::vector<std::uint32_t> shingle_sketch;
+    std::vector<std::uint32_t> paragraph_lengths;
+    std::vector<Anchor> anchors;           // by hash
+    std::vector<double> weights;           // by index
+    double total = 0;                      // the weights' sum
     std::vector<std::uint64_t> specific;  // hashes of the specific figures, sorted
+
+    // Bytes held, for cache budgets.
+    std::size_t memory() const;
 };
+
+// `anchor_weight` gives an anchor's weight (its inverse document frequency).
+PreparedFingerprint prepare_fingerprint(const DuplicateFingerprint& f,
+                                        const std::function<double(const std::string&)>& anchor_weight);
 
 // Calls shared(index in a's anchors, index in b's anchors) for each anchor
 // both parts have, merging the two hash-sorted lists.
 template <typename F>
-void for_each_shared_anchor(const AnchorProfile& a, const AnchorProfile& b, F&& shared) {
-    for (std::size_t i = 0, j = 0; i < a.by_hash.size() && j < b.by_hash.size();) {
-        if (a.by_hash[i].first < b.by_hash[j].first) {
+void for_each_shared_anchor(const PreparedFingerprint& a, const PreparedFingerprint& b, F&& shared) {
+    for (std::size_t i = 0, j = 0; i < a.anchors.size() && j < b.anchors.size();) {
+        if (a.anchors[i].hash < b.anchors[j].hash) {
             ++i;
-        } else if (b.by_hash[j].first < a.by_hash[i].first) {
+        } else if (b.anchors[j].hash < a.anchors[i].hash) {
             ++j;
         } else {
-            shared(a.by_hash[i].second, b.by_hash[j].second);
+            shared(a.anchors[i], b.anchors[j]);
             ++i;
             ++j;
         }
     }
 }
 
-// `anchor_weight` gives an anchor's weight (its inverse document frequency).
-AnchorProfile anchor_profile(const DuplicateFingerprint& f,
-                             const std::function<double(const std::string&)>& anchor_weight);
-
+// The evidence, with the shared keys listed.
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                            const std::function<double(const std::string&)>& anchor_weight);
-// The same with prepared profiles; `with_names` also lists the shared keys.
-PairEvidence compare_parts(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
-                           const AnchorProfile& pb, bool with_names);
+// The same for prepared fingerprints, without the shared keys: their counts only.
+PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerprint& b);
+// Lists the shared keys in `e`, in a's order; `pa` and `pb` are prepared
+// from `a` and the other part.
+void list_shared_keys(const DuplicateFingerprint& a, const PreparedFingerprint& pa, const PreparedFingerprint& pb,
+                      PairEvidence& e);
 
 }  // namespace aisearch

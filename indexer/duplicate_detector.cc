@@ -57,8 +57,19 @@ double RelationJudge::translation_score_of(const PairEvidence& e) {
 std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFingerprint& a,
                                                             const DuplicateFingerprint& b,
                                                             const PairEvidence& e, bool siblings) const {
-    if (a.lang == b.lang) {
-        if (!a.text_hash.empty() && a.text_hash == b.text_hash) return Verdict{Relation::Exact, 1.0};
+    return judge(a.lang == b.lang, !a.text_hash.empty() && a.text_hash == b.text_hash, e, siblings);
+}
+
+std::optional<RelationJudge::Verdict> RelationJudge::judge(const PreparedFingerprint& a,
+                                                            const PreparedFingerprint& b,
+                                                            const PairEvidence& e, bool siblings) const {
+    return judge(a.lang == b.lang, a.text_hash != 0 && a.text_hash == b.text_hash, e, siblings);
+}
+
+std::optional<RelationJudge::Verdict> RelationJudge::judge(bool same_language, bool same_text,
+                                                            const PairEvidence& e, bool siblings) const {
+    if (same_language) {
+        if (same_text) return Verdict{Relation::Exact, 1.0};
         const double similarity = std::max(e.word_jaccard, e.shingle_jaccard);
         if (e.shingle_jaccard >= near_shingles) return Verdict{Relation::Near, similarity};
         if (e.word_jaccard >= near_edited_words && e.shingle_jaccard >= near_edited_shingles)
@@ -78,12 +89,11 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
     return Verdict{Relation::Translation, score};
 }
 
-bool RelationJudge::may_accept(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
-                               const AnchorProfile& pb, bool siblings) const {
+bool RelationJudge::may_accept(const PreparedFingerprint& a, const PreparedFingerprint& b, bool siblings) const {
     if (a.lang == b.lang) {
         // judge(): equal hashes, or the sketch thresholds of one of the
         // three near rules (the figures rule only adds a condition).
-        if (!a.text_hash.empty() && a.text_hash == b.text_hash) return true;
+        if (a.text_hash != 0 && a.text_hash == b.text_hash) return true;
         const double shingles = sketch_jaccard(a.shingle_sketch, b.shingle_sketch);
         if (shingles >= near_shingles) return true;
         if (shingles < std::min(near_edited_shingles, near_words_shingles)) return false;
@@ -100,14 +110,14 @@ bool RelationJudge::may_accept(const DuplicateFingerprint& a, const AnchorProfil
     // coverage_b), its other factors being at most 1.
     std::size_t shared = 0;
     double weight_a = 0, weight_b = 0;
-    for_each_shared_anchor(pa, pb, [&](std::uint32_t i, std::uint32_t j) {
+    for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) {
         ++shared;
-        weight_a += pa.weights[i];
-        weight_b += pb.weights[j];
+        weight_a += a.weights[x.index];
+        weight_b += b.weights[y.index];
     });
     if (shared < translation_anchors) return false;
-    const double coverage_a = pa.total > 0 ? weight_a / pa.total : 0;
-    const double coverage_b = pb.total > 0 ? weight_b / pb.total : 0;
+    const double coverage_a = a.total > 0 ? weight_a / a.total : 0;
+    const double coverage_b = b.total > 0 ? weight_b / b.total : 0;
     // A little slack for the order of the floating-point sums.
     return std::sqrt(coverage_a * coverage_b) >=
            (siblings ? sibling_translation_score : translation_score) * (1 - 1e-9);
@@ -131,15 +141,50 @@ double DuplicateDetector::anchor_weight(const std::string& anchor) {
     // after leaving the fingerprint cache needs them all, and looking them
     // up in the index made that read several times dearer (at 30k parts
     // with a cache of a fifth of them, detection took twice as long).
-    constexpr std::size_t kMaxWeights = 1 << 20;  // about 100 MB at most
-    const auto it = weights_.find(anchor);
-    if (it != weights_.end()) return it->second;
+    constexpr std::size_t kMaxWeights = 1 << 20;  // 32 MB at most
+    // Key 0 marks an empty slot.
+    const std::uint64_t key = std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor));
+    if (const double* w = weights_.find(key)) return *w;
     if (weights_.size() >= kMaxWeights) weights_.clear();
     const double n = db_.get_doccount();
     const double tf = std::max<Xapian::doccount>(1, db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor)));
     const double w = std::log((n + 1) / tf);
-    weights_.emplace(anchor, w);
+    weights_.insert(key, w);
     return w;
+}
+
+std::size_t DuplicateDetector::WeightTable::slot_of(std::uint64_t key) const {
+    // Linear probing from a mix of the key's bits (std::hash of a string
+    // is already spread, but the mask keeps only its low bits).
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+    while (slots_[i].first != 0 && slots_[i].first != key) i = (i + 1) & mask;
+    return i;
+}
+
+const double* DuplicateDetector::WeightTable::find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    const auto& slot = slots_[slot_of(key)];
+    return slot.first == key ? &slot.second : nullptr;
+}
+
+void DuplicateDetector::WeightTable::insert(std::uint64_t key, double weight) {
+    if (2 * (used_ + 1) > slots_.size()) {  // at most half full
+        std::vector<std::pair<std::uint64_t, double>> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+        old.swap(slots_);
+        used_ = 0;
+        for (const auto& [k, w] : old)
+            if (k != 0) insert(k, w);
+    }
+    auto& slot = slots_[slot_of(key)];
+    if (slot.first == 0) ++used_;
+    slot = {key, weight};
+}
+
+void DuplicateDetector::WeightTable::clear() {
+    slots_.clear();
+    slots_.shrink_to_fit();
+    used_ = 0;
 }
 
 Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const DuplicateFingerprint& f) {
@@ -150,8 +195,7 @@ Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const Dupl
     return 0;
 }
 
-std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const Known& part) {
-    const DuplicateFingerprint& f = part.fingerprint;
+std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const DuplicateFingerprint& f) {
     const std::string& document = file_keys_[self < slots_.size() ? slots_[self].file : 0];
     // Thousands of postings a part, counted without allocating.
     auto hit = [&](Xapian::docid did) -> PartSlot& {
@@ -254,7 +298,7 @@ std::vector<std::string> DuplicateDetector::candidates(const std::string& part_t
     if (!did) return {};
     if (slots_.empty()) load_part_facts();
     std::vector<std::string> out;
-    for (Xapian::docid c : candidate_ids(*did, *known(*did))) out.push_back(part_term_of(db_.get_document(c)));
+    for (Xapian::docid c : candidate_ids(*did, fingerprint_of(*did))) out.push_back(part_term_of(db_.get_document(c)));
     return out;
 }
 
@@ -307,44 +351,57 @@ bool DuplicateDetector::same_file(Xapian::docid a, Xapian::docid b) const {
     return a < slots_.size() && b < slots_.size() && slots_[a].file != 0 && slots_[a].file == slots_[b].file;
 }
 
-std::shared_ptr<const DuplicateDetector::Known> DuplicateDetector::known(Xapian::docid did) {
-    constexpr std::size_t kMaxKnown = 20000;  // bounds memory on large runs
+DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
+    // One value read: the part exists (it came from a posting list), and
+    // what else comparing needs was read for every part at once.
+    return DuplicateFingerprint::decode(
+        db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
+}
+
+std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did) {
+    // Bounds memory on large runs: about 100k parts of LibreOffice help
+    // pages (a prepared part takes about a kilobyte). A part missing from
+    // it costs a value read, a decode and the anchor weights, most of the
+    // detection time when it held a fifth of the parts.
+    constexpr std::size_t kMaxKnownBytes = std::size_t{128} << 20;
+    constexpr std::size_t kEntryOverhead = 96;  // the map and list nodes, the shared pointer's block
     if (const auto it = known_.find(did); it != known_.end()) {
         known_use_.splice(known_use_.begin(), known_use_, it->second.use);
         return it->second.known;
     }
-    if (known_.size() >= kMaxKnown) {
-        known_.erase(known_use_.back());
+    auto k = std::make_shared<const PreparedFingerprint>(
+        prepare_fingerprint(fingerprint_of(did), [this](const std::string& a) { return anchor_weight(a); }));
+    const std::size_t bytes = k->memory() + kEntryOverhead;
+    while (!known_.empty() && known_bytes_ + bytes > kMaxKnownBytes) {
+        const auto last = known_.find(known_use_.back());
+        known_bytes_ -= last->second.bytes;
+        known_.erase(last);
         known_use_.pop_back();
     }
-    // One value read: the part exists (it came from a posting list), and
-    // what else comparing needs was read for every part at once.
-    const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
-    auto k = std::make_shared<Known>();
-    k->fingerprint = DuplicateFingerprint::decode(doc.get_value(schema::kFingerprintSlot));
-    k->profile = anchor_profile(k->fingerprint, [this](const std::string& a) { return anchor_weight(a); });
     known_use_.push_front(did);
-    return known_.emplace(did, Cached{std::move(k), known_use_.begin()}).first->second.known;
+    known_bytes_ += bytes;
+    return known_.emplace(did, Cached{std::move(k), known_use_.begin(), bytes}).first->second.known;
 }
 
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, std::size_t& verified) {
     std::vector<Verified> out;
-    const std::shared_ptr<const Known> self = known(did);
-    const DuplicateFingerprint& f = self->fingerprint;
+    // The whole fingerprint for the candidate terms and the shared keys
+    // of links kept, the prepared one for comparing.
+    const DuplicateFingerprint f = fingerprint_of(did);
+    const std::shared_ptr<const PreparedFingerprint> self = known(did);
     const Xapian::docid copy = first_exact_copy(did, f);
-    for (Xapian::docid c : candidate_ids(did, *self)) {
-        const std::shared_ptr<const Known> other = known(c);
+    for (Xapian::docid c : candidate_ids(did, f)) {
+        const std::shared_ptr<const PreparedFingerprint> other = known(c);
         // Other exact copies are reached through the first one.
-        if (c != copy && !f.text_hash.empty() && other->fingerprint.text_hash == f.text_hash) continue;
+        if (c != copy && self->text_hash != 0 && other->text_hash == self->text_hash) continue;
         ++verified;
         const bool siblings = same_file(did, c);
-        if (!judge_.may_accept(f, self->profile, other->fingerprint, other->profile, siblings)) continue;
-        const PairEvidence e = compare_parts(f, self->profile, other->fingerprint, other->profile, false);
-        const auto verdict = judge_.judge(f, other->fingerprint, e, siblings);
-        // The shared keys are wanted only for the links kept.
-        if (verdict)
-            out.push_back({c, compare_parts(f, self->profile, other->fingerprint, other->profile, true), *verdict,
-                           siblings});
+        if (!judge_.may_accept(*self, *other, siblings)) continue;
+        PairEvidence e = compare_parts(*self, *other);
+        const auto verdict = judge_.judge(*self, *other, e, siblings);
+        if (!verdict) continue;
+        list_shared_keys(f, *self, *other, e);
+        out.push_back({c, std::move(e), *verdict, siblings});
     }
     return out;
 }
@@ -530,6 +587,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // What linking needed is not needed any more.
     known_.clear();
     known_use_.clear();
+    known_bytes_ = 0;
     best_.clear();
     weights_.clear();
     std::set<std::string> done, old_ids, new_ids;

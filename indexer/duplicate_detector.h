@@ -56,13 +56,17 @@ struct RelationJudge {
     // `siblings`: a and b are the parts of one bilingual file.
     std::optional<Verdict> judge(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                                  const PairEvidence& e, bool siblings = false) const;
+    std::optional<Verdict> judge(const PreparedFingerprint& a, const PreparedFingerprint& b,
+                                 const PairEvidence& e, bool siblings = false) const;
     static double translation_score_of(const PairEvidence& e);
     // A necessary condition of judge(), from the cheap parts of the
     // evidence (text hashes, sketches, lengths, the shared anchors and
     // their weight): when false, judge() rejects the pair whatever the
     // rest of the evidence, so compare_parts() need not run.
-    bool may_accept(const DuplicateFingerprint& a, const AnchorProfile& pa, const DuplicateFingerprint& b,
-                    const AnchorProfile& pb, bool siblings = false) const;
+    bool may_accept(const PreparedFingerprint& a, const PreparedFingerprint& b, bool siblings = false) const;
+
+private:
+    std::optional<Verdict> judge(bool same_language, bool same_text, const PairEvidence& e, bool siblings) const;
 };
 
 struct DuplicateSummary {
@@ -103,11 +107,8 @@ private:
     };
     // What comparing a part needs, read and prepared once per run. Shared,
     // so a part in use survives the cache being emptied.
-    struct Known {
-        DuplicateFingerprint fingerprint;
-        AnchorProfile profile;
-    };
-    std::shared_ptr<const Known> known(Xapian::docid did);
+    std::shared_ptr<const PreparedFingerprint> known(Xapian::docid did);
+    DuplicateFingerprint fingerprint_of(Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();
     void order_for_locality(std::vector<std::string>& pending);
@@ -118,7 +119,7 @@ private:
     static BestTranslation best_of(const std::vector<Verified>& found);
     const BestTranslation& best_translation(Xapian::docid did, std::size_t& verified);
     bool holds_against(Xapian::docid did, double score, const BestTranslation& best) const;
-    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const Known& part);
+    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
     // The first other part with the same text, the one exact copy a part
     // links to (0 if none): n copies make n links, not n * candidates.
     Xapian::docid first_exact_copy(Xapian::docid did, const DuplicateFingerprint& f);
@@ -126,16 +127,33 @@ private:
 
     Xapian::WritableDatabase& db_;
     RelationJudge judge_;
-    std::unordered_map<std::string, double> weights_;
+    // Anchor weights by a 64-bit hash of the anchor, in one flat array:
+    // at 100k parts, a map keyed by the strings spent a tenth of detection
+    // hashing, chasing pointers and comparing.
+    class WeightTable {
+    public:
+        const double* find(std::uint64_t key) const;
+        void insert(std::uint64_t key, double weight);
+        void clear();
+        std::size_t size() const { return used_; }
+
+    private:
+        std::size_t slot_of(std::uint64_t key) const;
+        std::vector<std::pair<std::uint64_t, double>> slots_;  // key 0: empty
+        std::size_t used_ = 0;
+    };
+    WeightTable weights_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
     // The parts read most recently, first: a part compared with many others
     // stays, and the cache is bounded however many parts there are.
     struct Cached {
-        std::shared_ptr<const Known> known;
+        std::shared_ptr<const PreparedFingerprint> known;
         std::list<Xapian::docid>::iterator use;
+        std::size_t bytes;
     };
     std::unordered_map<Xapian::docid, Cached> known_;
     std::list<Xapian::docid> known_use_;
+    std::size_t known_bytes_ = 0;
     // What detection keeps of each part: facts read once per run, and
     // candidate gathering's tally for the part being linked. One entry per
     // docid, so reading a posting touches one cache line (at 100k parts,

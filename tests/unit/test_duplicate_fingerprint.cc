@@ -165,6 +165,28 @@ BOOST_AUTO_TEST_CASE(translation_evidence) {
     const PairEvidence o = aisearch::compare_parts(ko, other, unit_weight);
     BOOST_TEST(o.specific_shared == 0u);
     BOOST_TEST(RelationJudge::translation_score_of(o) < RelationJudge::translation_score_of(e));
+
+    // Prepared fingerprints give the same evidence, the keys listed apart.
+    const auto pko = aisearch::prepare_fingerprint(ko, unit_weight);
+    const auto pen = aisearch::prepare_fingerprint(en, unit_weight);
+    PairEvidence p = aisearch::compare_parts(pko, pen);
+    BOOST_TEST(p.shared_figures.empty());
+    BOOST_TEST(p.shared_figure_count == e.shared_figure_count);
+    BOOST_TEST(p.shared_name_count == e.shared_name_count);
+    BOOST_TEST(p.coverage_a == e.coverage_a);
+    BOOST_TEST(p.coverage_b == e.coverage_b);
+    BOOST_TEST(p.order == e.order);
+    BOOST_TEST(p.position == e.position);
+    BOOST_TEST(p.structure == e.structure);
+    BOOST_TEST(p.specific_shared == e.specific_shared);
+    aisearch::list_shared_keys(ko, pko, pen, p);
+    BOOST_TEST(joined(p.shared_figures) == joined(e.shared_figures));
+    BOOST_TEST(joined(p.shared_names) == joined(e.shared_names));
+    // memory() counts at least the sketches it holds.
+    BOOST_TEST(pko.memory() > 4 * (ko.word_sketch.size() + ko.shingle_sketch.size()));
+    BOOST_TEST(pko.anchors.size() == ko.anchors.size());
+    BOOST_TEST(pko.text_hash != 0u);
+    BOOST_TEST(aisearch::prepare_fingerprint(fingerprint("en", "", {}), unit_weight).text_hash == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(judge) {
