@@ -359,11 +359,12 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
 }
 
 std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did) {
-    // Bounds memory on large runs: about 100k parts of LibreOffice help
-    // pages (a prepared part takes about a kilobyte). A part missing from
-    // it costs a value read, a decode and the anchor weights, most of the
-    // detection time when it held a fifth of the parts.
-    constexpr std::size_t kMaxKnownBytes = std::size_t{128} << 20;
+    // Bounds memory on large runs: about 80k parts of LibreOffice help
+    // pages (a prepared part takes about 1.2 KB), and a full build of
+    // 100k stays under 300 MB. A part missing from it costs a value read,
+    // a decode and the anchor weights, most of the detection time when it
+    // held a fifth of the parts.
+    constexpr std::size_t kMaxKnownBytes = std::size_t{96} << 20;
     constexpr std::size_t kEntryOverhead = 96;  // the map and list nodes, the shared pointer's block
     if (const auto it = known_.find(did); it != known_.end()) {
         known_use_.splice(known_use_.begin(), known_use_, it->second.use);
