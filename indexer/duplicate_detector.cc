@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <cmath>
 #include <deque>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -121,6 +124,15 @@ bool RelationJudge::may_accept(const PreparedFingerprint& a, const PreparedFinge
     // A little slack for the order of the floating-point sums.
     return std::sqrt(coverage_a * coverage_b) >=
            (siblings ? sibling_translation_score : translation_score) * (1 - 1e-9);
+}
+
+void DuplicateDetector::return_free_memory() {
+#ifdef __GLIBC__
+    // glibc keeps what a phase freed (the indexing threads' arenas, the
+    // fingerprint cache) mapped; the next phase would add its own peak on
+    // top of it.
+    malloc_trim(0);
+#endif
 }
 
 DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge)
@@ -468,6 +480,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     if (pending.empty()) return summary;
 
     load_part_facts();
+    return_free_memory();
 
     // Records are read once and, if changed, written back at each
     // checkpoint: most records read (cluster members, partners) stay as
@@ -591,6 +604,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     known_bytes_ = 0;
     best_.clear();
     weights_.clear();
+    return_free_memory();
     std::set<std::string> done, old_ids, new_ids;
     // Written back every few thousand rewrites, even inside a cluster:
     // setting a value makes Xapian rewrite all of a document's values (its

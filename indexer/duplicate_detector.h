@@ -112,6 +112,7 @@ private:
     // The language, length and file of every part, by docid.
     void load_part_facts();
     void order_for_locality(std::vector<std::string>& pending);
+    static void return_free_memory();
     // Whether two parts come from one (bilingual) file.
     bool same_file(Xapian::docid a, Xapian::docid b) const;
     double anchor_weight(const std::string& anchor);
