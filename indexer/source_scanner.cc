@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include "common/article_reader.h"
 
@@ -24,6 +25,26 @@ std::string link_problem(const fs::path& p) {
 }
 
 }  // namespace
+
+// The order fs::path::operator< gives lexically normal paths (component by
+// component), without splitting them into components: the separator sorts
+// before every other byte. Splitting was most of a no-op run's sort at 100k
+// files.
+bool path_less(const fs::path& a, const fs::path& b) {
+    auto key = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+    return std::lexicographical_compare(a.native().begin(), a.native().end(), b.native().begin(), b.native().end(),
+                                        [&](char x, char y) { return key(x) < key(y); });
+}
+
+// `path` relative to `root`, a directory it lies in, with '/' separators.
+std::string relative_id(const fs::path& path, const fs::path& root) {
+    std::string_view base = root.native();
+    while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+    const std::string& p = path.native();
+    if (p.size() > base.size() + 1 && p.compare(0, base.size(), base) == 0 && p[base.size()] == '/')
+        return p.substr(base.size() + 1);
+    return path.lexically_relative(root).generic_string();
+}
 
 bool is_within(const fs::path& path, const fs::path& root) {
     auto r = root.begin(), p = path.begin();
@@ -103,8 +124,8 @@ ScannedSources SourceScanner::scan(const std::vector<fs::path>& sources) const {
         }
         std::vector<fs::path> found;
         walk(root, found, out);
-        std::sort(found.begin(), found.end());
-        for (const auto& f : found) add_file(f, f.lexically_relative(root).generic_string(), out);
+        std::sort(found.begin(), found.end(), path_less);
+        for (const auto& f : found) add_file(f, relative_id(f, root), out);
     }
     return out;
 }

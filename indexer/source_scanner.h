@@ -50,4 +50,10 @@ private:
 // True if `path` is `root` or lies below it.
 bool is_within(const std::filesystem::path& path, const std::filesystem::path& root);
 
+// The order std::filesystem::path's operator< gives lexically normal paths.
+bool path_less(const std::filesystem::path& a, const std::filesystem::path& b);
+
+// `path` relative to `root`, a directory it lies in, with '/' separators.
+std::string relative_id(const std::filesystem::path& path, const std::filesystem::path& root);
+
 }  // namespace aisearch
