@@ -371,8 +371,8 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
 }
 
 std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did) {
-    // Bounds memory on large runs: about 80k parts of LibreOffice help
-    // pages (a prepared part takes about 1.2 KB), and a full build of
+    // Bounds memory on large runs: about 72k parts of LibreOffice help
+    // pages (a prepared part takes about 1.4 KB), and a full build of
     // 100k stays under 300 MB. A part missing from it costs a value read,
     // a decode and the anchor weights, most of the detection time when it
     // held a fifth of the parts.
