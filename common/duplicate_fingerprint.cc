@@ -415,14 +415,16 @@ PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerp
 
 namespace {
 
-// The shared anchors as (index in a, index in b), in a's order.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> shared_anchors(const PreparedFingerprint& a,
-                                                                    const PreparedFingerprint& b) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) { out.emplace_back(x.index, y.index); });
-    std::sort(out.begin(), out.end());
+// The anchors both parts have, as (a's entry, b's entry), in a's order.
+using SharedAnchors = std::vector<std::pair<const PreparedFingerprint::Anchor*, const PreparedFingerprint::Anchor*>>;
+SharedAnchors shared_anchors(const PreparedFingerprint& a, const PreparedFingerprint& b) {
+    SharedAnchors out;
+    for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) { out.emplace_back(&x, &y); });
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first->index < y.first->index; });
     return out;
 }
+
+bool is_figure(const PreparedFingerprint::Anchor& x) { return (x.place & PreparedFingerprint::kFigure) != 0; }
 
 }  // namespace
 
@@ -430,45 +432,39 @@ void list_shared_keys(const DuplicateFingerprint& a, const PreparedFingerprint& 
                       PairEvidence& e) {
     e.shared_figures.clear();
     e.shared_names.clear();
-    for (const auto& [i, j] : shared_anchors(pa, pb)) {
-        if (i >= a.anchors.size()) continue;
-        const std::string& key = a.anchors[i];
-        (key.rfind("f:", 0) == 0 ? e.shared_figures : e.shared_names).push_back(key.substr(2));
+    for (const auto& [x, y] : shared_anchors(pa, pb)) {
+        if (x->index >= a.anchors.size()) continue;
+        (is_figure(*x) ? e.shared_figures : e.shared_names).push_back(a.anchors[x->index].substr(2));
     }
 }
 
 PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerprint& b) {
     PairEvidence e;
     const auto shared_at = shared_anchors(a, b);
-    // Where each anchor sits (by index), as a share of the part's paragraphs.
-    auto places = [](const PreparedFingerprint& f) {
-        std::vector<double> out(f.weights.size(), 0);
+    // Where an anchor sits, as a share of the part's paragraphs.
+    auto place = [](const PreparedFingerprint& f, const PreparedFingerprint::Anchor& x) {
         const auto n = static_cast<double>(std::max<std::size_t>(1, f.paragraph_lengths.size()));
-        for (const auto& x : f.anchors) out[x.index] = ((x.place & ~PreparedFingerprint::kFigure) + 0.5) / n;
-        return out;
+        return ((x.place & ~PreparedFingerprint::kFigure) + 0.5) / n;
     };
-    const std::vector<double> place_a = places(a), place_b = places(b);
-    std::vector<bool> figure_a(a.weights.size(), false);
-    for (const auto& x : a.anchors) figure_a[x.index] = (x.place & PreparedFingerprint::kFigure) != 0;
     double shared = 0, placed = 0;
     // Shared anchors in the same order: the longest increasing run of b's
     // indexes taken in a's order (patience sorting).
     std::vector<std::uint32_t> tails;
-    for (const auto& [i, j] : shared_at) {
-        const double w = a.weights[i];
+    for (const auto& [x, y] : shared_at) {
+        const double w = a.weights[x->index];
         shared += w;
-        if (std::abs(place_a[i] - place_b[j]) <= 0.15) placed += w;
-        const auto it = std::lower_bound(tails.begin(), tails.end(), j);
+        if (std::abs(place(a, *x) - place(b, *y)) <= 0.15) placed += w;
+        const auto it = std::lower_bound(tails.begin(), tails.end(), y->index);
         if (it == tails.end())
-            tails.push_back(j);
+            tails.push_back(y->index);
         else
-            *it = j;
-        ++(figure_a[i] ? e.shared_figure_count : e.shared_name_count);
+            *it = y->index;
+        ++(is_figure(*x) ? e.shared_figure_count : e.shared_name_count);
     }
     e.coverage_a = a.total > 0 ? shared / a.total : 0;
     // b's weights of the same anchors: the weights depend on the anchor only.
     double shared_b = 0;
-    for (const auto& [i, j] : shared_at) shared_b += b.weights[j];
+    for (const auto& [x, y] : shared_at) shared_b += b.weights[y->index];
     e.coverage_b = b.total > 0 ? shared_b / b.total : 0;
     e.position = shared > 0 ? placed / shared : 0;
     e.order = shared_at.empty() ? 0 : static_cast<double>(tails.size()) / static_cast<double>(shared_at.size());

@@ -370,7 +370,8 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
         db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
 }
 
-std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did) {
+std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did,
+                                                                    const DuplicateFingerprint* whole) {
     // Bounds memory on large runs: about 72k parts of LibreOffice help
     // pages (a prepared part takes about 1.4 KB), and a full build of
     // 100k stays under 300 MB. A part missing from it costs a value read,
@@ -383,7 +384,7 @@ std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::doci
         return it->second.known;
     }
     auto k = std::make_shared<const PreparedFingerprint>(
-        prepare_fingerprint(fingerprint_of(did), [this](const std::string& a) { return anchor_weight(a); }));
+        prepare_fingerprint(whole ? *whole : fingerprint_of(did), [this](const std::string& a) { return anchor_weight(a); }));
     const std::size_t bytes = k->memory() + kEntryOverhead;
     while (!known_.empty() && known_bytes_ + bytes > kMaxKnownBytes) {
         const auto last = known_.find(known_use_.back());
@@ -401,7 +402,7 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid
     // The whole fingerprint for the candidate terms and the shared keys
     // of links kept, the prepared one for comparing.
     const DuplicateFingerprint f = fingerprint_of(did);
-    const std::shared_ptr<const PreparedFingerprint> self = known(did);
+    const std::shared_ptr<const PreparedFingerprint> self = known(did, &f);
     const Xapian::docid copy = first_exact_copy(did, f);
     for (Xapian::docid c : candidate_ids(did, f)) {
         const std::shared_ptr<const PreparedFingerprint> other = known(c);

@@ -107,7 +107,8 @@ private:
     };
     // What comparing a part needs, read and prepared once per run. Shared,
     // so a part in use survives the cache being emptied.
-    std::shared_ptr<const PreparedFingerprint> known(Xapian::docid did);
+    // `whole`: the part's fingerprint if already read, so a miss need not read it again.
+    std::shared_ptr<const PreparedFingerprint> known(Xapian::docid did, const DuplicateFingerprint* whole = nullptr);
     DuplicateFingerprint fingerprint_of(Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();
