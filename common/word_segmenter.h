@@ -1,9 +1,9 @@
 // Splits text into normalised word pieces with their byte offsets: ICU word
 // breaking, then a split at every Hangul/non-Hangul boundary (챗GPT를 ->
 // 챗 GPT 를), NFKC case folding, and number normalisation (2,048 -> 2048,
-// % -> percent). Stretches of pure ASCII text skip ICU: the segmenter breaks
-// them itself, by the rules ICU's root word breaker applies to ASCII, to
-// the same pieces.
+// % -> percent). Stretches of ASCII and Hangul syllables skip ICU: the
+// segmenter breaks them itself, by the rules ICU's root word breaker
+// applies to them, to the same pieces.
 #pragma once
 
 #include <cstdint>
@@ -33,8 +33,8 @@ struct WordPiece {
 
 class WordSegmenter {
 public:
-    // Off sends all text through ICU: the tests that prove the ASCII fast
-    // path gives the same pieces compare the two.
+    // Off sends all text through ICU: the tests that prove the fast path
+    // (ASCII and Hangul syllables) gives the same pieces compare the two.
     enum class AsciiFastPath : bool { Off, On };
 
     explicit WordSegmenter(AsciiFastPath ascii = AsciiFastPath::On);

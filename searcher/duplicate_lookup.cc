@@ -58,17 +58,20 @@ DuplicateRelation DuplicateLookup::relation(const Xapian::Database& db, const st
 }
 
 std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
-                                                    const std::string& cluster_id, const std::string& part_id) {
+                                                    const std::string& cluster_id, const std::string& part_id,
+                                                    const std::string& lang) {
     if (cluster_id.empty()) return {};
     const std::size_t n = shards_.size();
     const ClusterRecord cluster = read_cluster(shards_[(combined_docid - 1) % n], cluster_id);
     const auto& members = cluster.members;
 
-    // The hit among the members: by id, or by part term if ids repeat
-    // (one file in two source trees).
+    // The hit among the members: by id and language, or by part term if
+    // both repeat (one file in two source trees). Ids alone repeat often
+    // (a Korean and an English tree with the same file names), and reading
+    // the part term means decoding the hit's whole term list.
     std::size_t self = members.size();
     for (std::size_t i = 0; i < members.size(); ++i) {
-        if (members[i].id != part_id) continue;
+        if (members[i].id != part_id || members[i].lang != lang) continue;
         if (self != members.size()) {
             const std::string term = part_term_of(hit);
             self = members.size();

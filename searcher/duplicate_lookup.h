@@ -26,9 +26,11 @@ public:
     // links between them (translation if the languages differ, exact if
     // every link on it is, near otherwise; the path's lowest similarity).
     // `hit`: the hit's document (its combined docid, for the shard),
-    // `cluster` its cluster id ("" for none), `part_id` its part id.
+    // `cluster` its cluster id ("" for none), `part_id` its part id and
+    // `lang` its language.
     std::vector<Duplicate> versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
-                                       const std::string& cluster, const std::string& part_id);
+                                       const std::string& cluster, const std::string& part_id,
+                                       const std::string& lang);
 
     std::vector<DuplicateCluster> clusters(std::optional<Relation> only);
 

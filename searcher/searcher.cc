@@ -107,7 +107,7 @@ struct Searcher::Impl {
             h.highlights = std::move(s.highlights);
             const std::string cluster =
                 q.collapse_duplicates ? it.get_collapse_key() : doc.get_value(schema::kClusterSlot);
-            h.duplicates = duplicates->versions_of(*it, doc, cluster, part.id);
+            h.duplicates = duplicates->versions_of(*it, doc, cluster, part.id, part.lang);
             if (!q.lang.empty())  // the user asked for one language only
                 std::erase_if(h.duplicates, [&](const Duplicate& d) { return d.lang != q.lang; });
             r.hits.push_back(std::move(h));

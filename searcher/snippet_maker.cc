@@ -1,7 +1,7 @@
 #include "searcher/snippet_maker.h"
 
 #include <algorithm>
-#include <set>
+#include <cstring>
 
 #include "common/utf8.h"
 
@@ -11,9 +11,9 @@ namespace {
 constexpr std::string_view kEllipsis = "…";
 
 struct Match {
-    std::size_t begin;  // bytes in the text
+    std::size_t begin;      // bytes in the text
     std::size_t end;
-    std::string key;    // which query word it is
+    std::string_view key;   // which query word it is: a view of a HighlightTerms entry
 };
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -25,15 +25,16 @@ std::vector<Match> find_matches(std::string_view text, const std::vector<Analyze
     std::vector<Match> matches;
     for (const auto& w : words) {
         const std::string_view source = text.substr(w.begin, w.end - w.begin);
-        if (w.script == Script::Latin && terms.latin_stems.count(w.stem)) {
-            matches.push_back({w.begin, w.end, w.stem});
-        } else if (terms.exact.count(w.exact)) {
-            matches.push_back({w.begin, w.end, w.exact});
-        } else if (w.script == Script::Hangul && terms.exact.count(w.stem)) {
-            matches.push_back({w.begin, w.stem_end, w.stem});
-        } else if (std::any_of(terms.prefixes.begin(), terms.prefixes.end(),
-                               [&](const std::string& p) { return starts_with(w.exact, p); })) {
-            matches.push_back({w.begin, w.end, w.exact});
+        if (auto it = terms.latin_stems.find(w.stem); w.script == Script::Latin && it != terms.latin_stems.end()) {
+            matches.push_back({w.begin, w.end, *it});
+        } else if (it = terms.exact.find(w.exact); it != terms.exact.end()) {
+            matches.push_back({w.begin, w.end, *it});
+        } else if (it = terms.exact.find(w.stem); w.script == Script::Hangul && it != terms.exact.end()) {
+            matches.push_back({w.begin, w.stem_end, *it});
+        } else if (auto p = std::find_if(terms.prefixes.begin(), terms.prefixes.end(),
+                                         [&](const std::string& p) { return starts_with(w.exact, p); });
+                   p != terms.prefixes.end()) {
+            matches.push_back({w.begin, w.end, *p});
         } else if (w.script == Script::Hangul) {
             for (const auto& part : terms.hangul_parts) {
                 const auto at = w.exact.find(part);
@@ -73,20 +74,37 @@ std::string with_digit_groups(const std::string& s) {
     return out + s.substr(point);
 }
 
+// The part of an English stem that every word with that stem contains:
+// the English stemmer changes at most a stem's last letter (happy -> happi,
+// fly -> fli, hope -> hope from hoping), so all but the last letter, or
+// the letters before the first non-ASCII one (whose case ascii_lower
+// cannot fold). A longer needle than a fixed few letters leaves far fewer
+// runs of text to analyse.
+std::string_view stem_needle(std::string_view stem) {
+    const auto non_ascii = std::find_if(stem.begin(), stem.end(), [](char c) { return (c & 0x80) != 0; });
+    const auto ascii = static_cast<std::size_t>(non_ascii - stem.begin());
+    if (ascii < stem.size()) return stem.substr(0, ascii > 0 ? ascii : std::min<std::size_t>(stem.size(), 3));
+    return stem.substr(0, stem.size() > 2 ? stem.size() - 1 : stem.size());
+}
+
 // What a word must contain, ASCII letters lowered, to be a match: Korean
 // words and numbers as they are (normalisation leaves Hangul syllables and
-// digits alone; numbers also as grouped), English stems by their first
-// letters (a stem may end differently from its word: happi, happy), '%'
-// for "percent".
-std::vector<std::string> needles_of(const HighlightTerms& terms) {
-    std::vector<std::string> needles;
-    auto add = [&](std::string_view s) {
+// digits alone; numbers also as grouped), English stems by stem_needle()
+// and only at the start of a word, '%' for "percent".
+struct Needle {
+    std::string text;
+    bool word_start = false;
+};
+
+std::vector<Needle> needles_of(const HighlightTerms& terms) {
+    std::vector<Needle> needles;
+    auto add = [&](std::string_view s, bool word_start = false) {
         if (s.empty()) return;
         std::string n;
         for (char c : s) n += ascii_lower(c);
-        needles.push_back(std::move(n));
+        needles.push_back({std::move(n), word_start});
     };
-    for (const auto& s : terms.latin_stems) add(std::string_view(s).substr(0, std::min<std::size_t>(s.size(), 3)));
+    for (const auto& s : terms.latin_stems) add(stem_needle(s), true);
     if (terms.latin_stems.count("percent")) add("%");
     for (const auto& s : terms.exact) {
         add(s);
@@ -97,6 +115,14 @@ std::vector<std::string> needles_of(const HighlightTerms& terms) {
     return needles;
 }
 
+// Whether an English word can start after this byte: the segmenter never
+// starts one after an ASCII letter, digit or underscore (short stems such
+// as "a" or "or" are in most words, but begin few).
+bool may_precede_word(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_');
+}
+
 // The byte ranges of `text` that may hold a match: every run of text
 // between white space that contains a needle, or text that normalisation
 // rewrites into what a query word looks like (full-width forms U+FF00-FFEF,
@@ -104,12 +130,21 @@ std::vector<std::string> needles_of(const HighlightTerms& terms) {
 // white space, and a run's first word is analysed as it is in its
 // paragraph, so analysing the runs alone finds every match.
 std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_view text,
-                                                                 const std::vector<std::string>& needles) {
+                                                                 const std::vector<Needle>& needles) {
     std::string lowered(text.size(), '\0');
     std::transform(text.begin(), text.end(), lowered.begin(), ascii_lower);
     std::vector<std::size_t> at;
-    for (const auto& n : needles)
-        for (auto i = lowered.find(n); i != std::string::npos; i = lowered.find(n, i + 1)) at.push_back(i);
+    // memmem, not find: find tests every occurrence of a needle's first
+    // letter, and most needles begin with a common one.
+    for (const auto& [n, word_start] : needles) {
+        for (std::size_t i = 0; i + n.size() <= lowered.size();) {
+            const void* hit = memmem(lowered.data() + i, lowered.size() - i, n.data(), n.size());
+            if (!hit) break;
+            const auto found = static_cast<std::size_t>(static_cast<const char*>(hit) - lowered.data());
+            if (!word_start || found == 0 || may_precede_word(lowered[found - 1])) at.push_back(found);
+            i = found + 1;
+        }
+    }
     for (const char lead : {'\xEF', '\xE3'})
         for (auto i = text.find(lead); i != std::string_view::npos; i = text.find(lead, i + 1)) at.push_back(i);
     std::sort(at.begin(), at.end());
@@ -167,24 +202,43 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
         return bound_cp[static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), byte) - bounds.begin())];
     };
 
+    // The byte where code point `cp` starts, counted from the nearest
+    // match boundary before it rather than from the start of the text.
+    auto byte_at = [&](std::size_t cp) {
+        const auto k = static_cast<std::size_t>(std::upper_bound(bound_cp.begin(), bound_cp.end(), cp) - bound_cp.begin());
+        const std::size_t byte = k ? bounds[k - 1] : 0, counted = k ? bound_cp[k - 1] : 0;
+        return byte + byte_of_code_point(text.substr(byte), cp - counted);
+    };
+
     std::size_t from = 0, to = text.size();  // bytes
+    std::size_t from_cp = 0;
     if (total > length) {
         std::size_t start_cp = 0;
         if (!matches.empty()) {
             // The window that holds the most distinct query words, then
             // the most matches; it is centred on the matches it holds.
+            // Matches come in text order and do not overlap, so the window
+            // slides: one pass, whatever the number of matches.
+            const std::size_t n = matches.size();
+            std::vector<std::size_t> begin_cp(n), end_cp(n), key(n);
+            std::vector<std::string_view> keys;
+            for (std::size_t i = 0; i < n; ++i) {
+                begin_cp[i] = cp_of(matches[i].begin);
+                end_cp[i] = cp_of(matches[i].end);
+                const auto k = std::find(keys.begin(), keys.end(), matches[i].key);
+                key[i] = static_cast<std::size_t>(k - keys.begin());
+                if (k == keys.end()) keys.push_back(matches[i].key);
+            }
+            std::vector<std::size_t> in_window(keys.size(), 0);
             std::size_t best = 0, best_distinct = 0, best_count = 0, best_last = 0;
-            for (std::size_t i = 0; i < matches.size(); ++i) {
-                std::set<std::string_view> distinct;
-                std::size_t count = 0, last = i;
-                for (std::size_t j = i; j < matches.size() && cp_of(matches[j].end) - cp_of(matches[i].begin) <= length; ++j) {
-                    distinct.insert(matches[j].key);
-                    ++count;
-                    last = j;
-                }
-                if (distinct.size() > best_distinct || (distinct.size() == best_distinct && count > best_count)) {
-                    best = i, best_distinct = distinct.size(), best_count = count, best_last = last;
-                }
+            std::size_t j = 0, distinct = 0;  // the window is matches [i, j)
+            for (std::size_t i = 0; i < n; ++i) {
+                if (j < i) j = i;
+                while (j < n && end_cp[j] - begin_cp[i] <= length) distinct += in_window[key[j++]]++ == 0;
+                const std::size_t count = j - i;
+                if (distinct > best_distinct || (distinct == best_distinct && count > best_count))
+                    best = i, best_distinct = distinct, best_count = count, best_last = count ? j - 1 : i;
+                if (j > i) distinct -= --in_window[key[i]] == 0;
             }
             const std::size_t span_begin = cp_of(matches[best].begin);
             const std::size_t span_end = cp_of(matches[best_last].end);
@@ -192,8 +246,9 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
             start_cp = span_begin > slack / 2 ? span_begin - slack / 2 : 0;
             start_cp = std::min(start_cp, total - length);
         }
-        from = byte_of_code_point(text, start_cp);
-        to = byte_of_code_point(text, start_cp + length);
+        from = byte_at(start_cp);
+        to = byte_of_code_point(text.substr(from), length) + from;
+        const std::size_t window_start = from;
         // Do not cut words: move inwards to the nearest spaces.
         if (from > 0) {
             std::size_t f = from;
@@ -207,15 +262,16 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
         }
         while (from < to && is_space_byte(text[from])) ++from;
         while (to > from && is_space_byte(text[to - 1])) --to;
+        from_cp = start_cp + count_code_points(text.substr(window_start, from - window_start));
     }
 
     Snippet s;
     const bool cut_front = from > 0, cut_back = to < text.size();
     if (cut_front) s.text = kEllipsis;
     const std::size_t base = cut_front ? 1 : 0;
+    s.text.reserve(s.text.size() + (to - from) + kEllipsis.size());
     for (std::size_t i = from; i < to; ++i) s.text += is_space_byte(text[i]) ? ' ' : text[i];
     if (cut_back) s.text += kEllipsis;
-    const std::size_t from_cp = count_code_points(text.substr(0, from));
     for (const auto& m : matches) {
         if (m.begin < from || m.end > to) continue;
         s.highlights.push_back({base + cp_of(m.begin) - from_cp, base + cp_of(m.end) - from_cp});

@@ -135,6 +135,27 @@ expect_same "$got" "$(printf '006#en 007#en:exact,008#en:exact
 007#en 006#en:exact,008#en:exact
 008#en 006#en:exact,007#en:exact')" "copies list each other, directly linked or not"
 
+# Two source trees with the same file names give parts with the same id:
+# a hit is told apart from its versions by language, and by its part term
+# when the language repeats too.
+TREES="$TMP/trees"
+mkdir -p "$TREES/en" "$TREES/ko" "$TREES/a" "$TREES/b"
+sed -n 1,12p "$CORPUS/001_29152febc62b8d9d.txt" >"$TREES/en/x.txt"   # the English article
+sed -n 13,19p "$CORPUS/001_29152febc62b8d9d.txt" >"$TREES/ko/x.txt"  # its Korean original
+cp "$CORPUS/003_1c792eed7b9fd1e0.txt" "$TREES/a/y.txt"
+cp "$CORPUS/003_1c792eed7b9fd1e0.txt" "$TREES/b/y.txt"
+expect_exit 0 "two trees indexed" -- "$AISEARCH_INDEX" --db "$TMP/trees.db" "$TREES/en" "$TREES/ko" "$TREES/a" "$TREES/b"
+tree_hits() {
+    "$AISEARCH" --db "$TMP/trees.db" --json "$@" | python3 -c '
+import json, sys
+for h in json.load(sys.stdin)["hits"]:
+    dups = ",".join(d["id"] + "#" + d["lang"] + ":" + d["relation"] for d in h["duplicates"])
+    print(h["path"].split("/")[-2] + "/" + h["id"] + "#" + h["lang"], dups)'
+}
+expect_same "$(tree_hits -- 딥시크 | grep /x.txt)" "ko/x.txt#ko x.txt#en:translation" "same id, other language: listed as the translation"
+expect_same "$(tree_hits --no-collapse -- Three Perspectives)" "$(printf 'a/y.txt#en y.txt#en:exact
+b/y.txt#en y.txt#en:exact')" "same id and language: each copy lists the other, not itself"
+
 # A database another version of aisearch wrote: the searcher refuses it in
 # one line naming it; the next indexing run rebuilds it.
 before=$(relations)

@@ -259,12 +259,34 @@ BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_exhaustively) {
     BOOST_TEST(compare.failures() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(hangul_fast_path_matches_icu_exhaustively) {
+    // Every string of up to three items over the tricky ASCII, Hangul
+    // syllables, and characters next to which Hangul must go to ICU.
+    std::vector<std::string> items;
+    for (char c : kTrickyAscii) items.emplace_back(1, c);
+    for (const char* h : {"가", "한국", "’", "ㄱ", "é"}) items.emplace_back(h);
+    FastPathComparison compare;
+    std::string s;
+    const std::size_t n = items.size();
+    for (std::size_t len = 1; len <= 3; ++len) {
+        std::size_t total = 1;
+        for (std::size_t k = 0; k < len; ++k) total *= n;
+        for (std::size_t code = 0; code < total && compare.more(); ++code) {
+            s.clear();
+            for (std::size_t k = 0, c = code; k < len; ++k, c /= n) s += items[c % n];
+            compare.check(s);
+        }
+    }
+    BOOST_TEST(compare.failures() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(ascii_fast_path_matches_icu_on_random_text) {
     // A fixed-seed generator (std::mt19937's sequence is fixed by the
     // standard; the distributions are not, so none are used).
     std::mt19937 rng(20250105);
     const std::string_view other[] = {
         "é", "를", "한국어", "’", "\u0301", "\u00a0", "\u3000", "\u200d", "中国", "—", "ﬁ", "Ｈ８", "％", "·",
+        "딥시크의", "인공지능", " 위원회 ", "(국회)", "5월", "ㄱㄴ", "가\u0301", "\u1100\u1161",
     };
     FastPathComparison compare;
     for (int round = 0; round < 6000 && compare.more(); ++round) {
