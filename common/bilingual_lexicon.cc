@@ -70,25 +70,45 @@ bool is_word_start_ascii(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@';
 }
 
-// The characters (ASCII lowered) the words of `text` may start with: of
-// its first word only, or of every word. A word starts with a letter, a
-// digit or '_' after anything else, or at a change between Hangul and
-// other script; '%' is the word "percent". False when `text` holds
-// anything but ASCII and Hangul syllables, whose words normalisation may
-// change (for the first word only: before the character after its first),
-// or when its first word is not known.
-bool word_initials(std::string_view text, bool first_only, std::vector<char32_t>& out) {
+// A key of the lazy lexicon's index: a word's first character (ASCII
+// lowered), or its first two.
+using InitialKey = std::uint64_t;
+
+InitialKey initial_key(char32_t first, char32_t second = 0) {
+    return (static_cast<InitialKey>(first) << 32) | second;
+}
+
+// The keys of the words of `text`: of its first word only (an entry), or
+// of every word (a query). A word starts with a letter, a digit or '_'
+// after anything else, or at a change between Hangul and other script;
+// '%' is the word "percent". An entry's first word gives its first two
+// characters when both are ASCII letters or both Hangul syllables (its
+// analysed form starts with them: the stemmer and the particle stripper
+// only cut endings), else its first; a query word gives both, so it finds
+// every entry whose first word it may equal. A second letter 'y' counts
+// as 'i' (the stemmer makes dying die). False when `text` holds anything
+// but ASCII and Hangul syllables, whose words normalisation may change
+// (for the first word only: up to its second character), or when its
+// first word is not known.
+bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& out) {
     enum class Kind { None, Ascii, Hangul };
+    auto lower_letter = [](char32_t c) { return c >= 'a' && c <= 'z'; };
     Kind previous = Kind::None;
-    bool found = false;
-    std::vector<char32_t> mine;
+    bool found = false;    // a word that counts has started
+    bool pending = false;  // a word started at the previous character
+    char32_t first = 0;
+    std::vector<InitialKey> mine;
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         Kind kind = Kind::None;
         char32_t cp = c;
         if (c < 0x80) {
-            if (is_word_start_ascii(c)) kind = Kind::Ascii, cp = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-            else if (c == '%') mine.push_back(U'p');
+            if (is_word_start_ascii(c)) {
+                kind = Kind::Ascii, cp = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+            } else if (c == '%') {
+                mine.push_back(initial_key(U'p'));
+                if (!first_only) mine.push_back(initial_key(U'p', U'e'));
+            }
             ++i;
         } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
             cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
@@ -99,17 +119,24 @@ bool word_initials(std::string_view text, bool first_only, std::vector<char32_t>
         } else {
             return false;
         }
-        // The character after the first word's first one is plain (else
-        // we returned above), so normalisation cannot merge the two (as a
-        // combining mark or a conjoining jamo would), and nothing later
-        // changes where the first word starts.
-        if (first_only && found) break;
+        if (pending) {
+            char32_t second = 0;
+            if (kind == previous && kind == Kind::Hangul) second = cp;
+            if (kind == previous && kind == Kind::Ascii && lower_letter(first) && lower_letter(cp))
+                second = cp == U'y' ? U'i' : cp;
+            if (!first_only || !second) mine.push_back(initial_key(first));
+            if (second) mine.push_back(initial_key(first, second));
+            pending = false;
+            if (first_only && found) break;
+        }
         if (kind != Kind::None && kind != previous) {
-            mine.push_back(cp);
-            found = cp != U'_';  // "_" alone is no word: the next may be the first
+            first = cp;
+            pending = true;
+            found = found || cp != U'_';  // "_" alone is no word: the next may be the first
         }
         previous = kind;
     }
+    if (pending) mine.push_back(initial_key(first));
     if (first_only && !found) return false;  // no word known to start it
     out.insert(out.end(), mine.begin(), mine.end());  // may repeat: callers do not mind
     return true;
@@ -136,9 +163,9 @@ std::string join_keys(const std::vector<AnalyzedWord>& words, std::size_t start,
 struct BilingualLexicon::Pending {
     std::vector<Entry> entries;
     std::vector<bool> analysed;
-    // Entries by the first character their words can start with; `always`
-    // holds those with characters normalisation may change.
-    std::unordered_map<char32_t, std::vector<std::size_t>> by_initial;
+    // Entries by the key of their first word (word_keys); `always` holds
+    // those with characters normalisation may change.
+    std::unordered_map<InitialKey, std::vector<std::size_t>> by_initial;
     std::vector<std::size_t> always;
     bool all_prepared = false;
     // The analysed entries, and the lines of those that translate each
@@ -167,13 +194,12 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
     p.entries = read_entries(file);
     p.analysed.assign(p.entries.size(), false);
     for (std::size_t i = 0; i < p.entries.size(); ++i) {
-        std::vector<char32_t> initials;
-        if (!word_initials(p.entries[i].korean, true, initials) ||
-            !word_initials(p.entries[i].english, true, initials)) {
+        std::vector<InitialKey> keys;
+        if (!word_keys(p.entries[i].korean, true, keys) || !word_keys(p.entries[i].english, true, keys)) {
             p.always.push_back(i);
             continue;
         }
-        for (char32_t c : initials) p.by_initial[c].push_back(i);
+        for (InitialKey k : keys) p.by_initial[k].push_back(i);
     }
     return lexicon;
 }
@@ -181,16 +207,16 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
 void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
     if (!pending_ || pending_->all_prepared) return;
     Pending& p = *pending_;
-    std::vector<char32_t> initials;
-    const bool known = word_initials(text, false, initials);
+    std::vector<InitialKey> keys;
+    const bool known = word_keys(text, false, keys);
     std::vector<std::size_t> wanted;
     auto want = [&](std::size_t i) {
         if (!p.analysed[i]) wanted.push_back(i), p.analysed[i] = true;
     };
     if (known) {
         for (std::size_t i : p.always) want(i);
-        for (char32_t c : initials)
-            if (const auto it = p.by_initial.find(c); it != p.by_initial.end())
+        for (InitialKey k : keys)
+            if (const auto it = p.by_initial.find(k); it != p.by_initial.end())
                 for (std::size_t i : it->second) want(i);
     } else {
         for (std::size_t i = 0; i < p.entries.size(); ++i) want(i);

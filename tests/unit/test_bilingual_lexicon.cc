@@ -163,6 +163,41 @@ BOOST_AUTO_TEST_CASE(lazy_every_entry) {
     }
 }
 
+// Query words whose analysed form starts differently from the entry's
+// text, or shorter: a lazy lexicon prepared for the query alone finds
+// what the whole lexicon finds.
+BOOST_AUTO_TEST_CASE(lazy_keys_of_inflected_words) {
+    Analyzer& analyzer = shipped().analyzer;
+    const auto path = std::filesystem::temp_directory_path() / "aisearch_lexicon_keys.tsv";
+    std::ofstream(path) << "사망\tdie\n죽어가는\tdying man\n책\tbook\n퍼센트\tpercent\n천\t1000\n"
+                           "엑스\tX\n데이터\tdata\n스카이\tsky\n";
+    const BilingualLexicon eager = BilingualLexicon::load(path, analyzer);
+    const Case cases[] = {
+        {"dying", 0, "1: 사망"},          // the stemmer makes dying die
+        {"dies", 0, "1: 사망"},
+        {"dying man", 0, "2: 죽어가는"},
+        {"책", 0, "1: book"},             // one syllable
+        {"데이터를", 0, "1: data"},
+        {"17%", 1, "1: 퍼센트"},           // % is the word percent
+        {"1,000", 0, "1: 천"},             // digit groups go
+        {"x", 0, "1: 엑스"},
+        {"skies", 0, "1: 스카이"},
+    };
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT("query: " << c.query) {
+            BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
+            lazy.prepare(c.query, analyzer);
+            const auto words = analyzer.analyze(c.query);
+            BOOST_TEST(render(eager.longest_match(words, c.start)) == c.expected);
+            BOOST_TEST(render(lazy.longest_match(words, c.start)) == c.expected);
+        }
+    // Two letters of a query word pick fewer entries than its first alone.
+    BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
+    lazy.prepare("data", analyzer);
+    BOOST_TEST(lazy.size() == 2u);  // 데이터 and data, not die or dying man
+    std::filesystem::remove(path);
+}
+
 BOOST_AUTO_TEST_CASE(lazy_prepare_cases) {
     auto& s = shipped();
     auto lazy = [] { return BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv"); };
