@@ -201,6 +201,18 @@ std::string cluster_key(std::string_view cluster_id) {
     return std::string(schema::kClusterKey).append(cluster_id);
 }
 
+std::string cluster_size_key(std::string_view cluster_id) {
+    return std::string(schema::kClusterSizeKey).append(cluster_id);
+}
+
+std::optional<std::size_t> read_cluster_size(const Xapian::Database& db, std::string_view cluster_id) {
+    const std::string text = db.get_metadata(cluster_size_key(cluster_id));
+    std::size_t size = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), size);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return size;
+}
+
 std::string duplicates_pending_key(std::string_view part_term) {
     return std::string(schema::kDuplicatesPendingKey).append(part_term);
 }

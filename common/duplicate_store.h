@@ -75,10 +75,14 @@ std::string encode(const ClusterRecord& c);
 // Throws CorruptDatabaseError if `data` is not a stored cluster; "" gives an empty one.
 ClusterRecord decode_cluster_record(std::string_view data);
 ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
+// The number of members stored for a cluster; nullopt if the database
+// predates the count.
+std::optional<std::size_t> read_cluster_size(const Xapian::Database& db, std::string_view cluster_id);
 
 // Metadata keys.
 std::string duplicates_key(std::string_view part_term);
 std::string cluster_key(std::string_view cluster_id);
+std::string cluster_size_key(std::string_view cluster_id);
 std::string duplicates_pending_key(std::string_view part_term);
 
 // A cluster's id: a hash of its smallest member term, so it is stable

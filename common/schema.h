@@ -75,6 +75,9 @@ inline constexpr std::string_view kFileStateKey = "file:";     // + absolute fil
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates
 inline constexpr std::string_view kClusterKey = "cluster:";  // + cluster id -> ClusterRecord
+// + cluster id -> its number of members, in decimal: the searcher reads a
+// large cluster's record (megabytes at 100k parts) only for the report.
+inline constexpr std::string_view kClusterSizeKey = "cluster-size:";
 // + part term: the part was added, changed or deleted and its duplicate
 // relations are still to be brought up to date.
 inline constexpr std::string_view kDuplicatesPendingKey = "dup-pending:";

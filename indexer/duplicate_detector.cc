@@ -679,11 +679,15 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             }
             new_ids.insert(id);
             db_.set_metadata(cluster_key(id), encode(cluster));
+            db_.set_metadata(cluster_size_key(id), std::to_string(cluster.members.size()));
             ++summary.clusters;
         }
     }
     for (const auto& id : old_ids)
-        if (!new_ids.count(id)) db_.set_metadata(cluster_key(id), "");
+        if (!new_ids.count(id)) {
+            db_.set_metadata(cluster_key(id), "");
+            db_.set_metadata(cluster_size_key(id), "");
+        }
     for (const auto& term : pending) db_.set_metadata(duplicates_pending_key(term), "");
     flush();
     return summary;

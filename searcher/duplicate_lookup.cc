@@ -61,8 +61,10 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
                                                     const std::string& cluster_id, const std::string& part_id,
                                                     const std::string& lang) {
     if (cluster_id.empty()) return {};
-    const std::size_t n = shards_.size();
-    const ClusterRecord cluster = read_cluster(shards_[(combined_docid - 1) % n], cluster_id);
+    const Xapian::Database& db = shards_[(combined_docid - 1) % shards_.size()];
+    if (const auto size = read_cluster_size(db, cluster_id); size && *size > kMaxWalkedCluster)
+        return direct_versions_of(db, hit);
+    const ClusterRecord cluster = read_cluster(db, cluster_id);
     const auto& members = cluster.members;
 
     // The hit among the members: by id and language, or by part term if
@@ -139,6 +141,21 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
     std::sort(out.begin(), out.end(), [](const Duplicate& a, const Duplicate& b) {
         return a.similarity != b.similarity ? a.similarity > b.similarity : a.id < b.id;
     });
+    return out;
+}
+
+std::vector<Duplicate> DuplicateLookup::direct_versions_of(const Xapian::Database& db, const Xapian::Document& hit) {
+    PartLinks own = read_part_links(db, part_term_of(hit));
+    std::sort(own.links.begin(), own.links.end(), [](const PartLinks::Link& a, const PartLinks::Link& b) {
+        return a.similarity != b.similarity ? a.similarity > b.similarity : a.other < b.other;
+    });
+    std::vector<Duplicate> out;
+    for (const auto& l : own.links) {
+        if (out.size() == kMaxDirectVersions) break;
+        Member m = member(db, l.other);
+        if (m.id.empty()) continue;
+        out.push_back({std::move(m.id), std::move(m.lang), std::string(relation_name(l.relation)), l.similarity});
+    }
     return out;
 }
 

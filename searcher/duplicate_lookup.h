@@ -27,7 +27,12 @@ public:
     // every link on it is, near otherwise; the path's lowest similarity).
     // `hit`: the hit's document (its combined docid, for the shard),
     // `cluster` its cluster id ("" for none), `part_id` its part id and
-    // `lang` its language.
+    // `lang` its language. A cluster of more than kMaxWalkedCluster
+    // members (near copies chained through many pages) is not read: the
+    // hit lists only the parts it links to itself, the closest
+    // kMaxDirectVersions.
+    static constexpr std::size_t kMaxWalkedCluster = 256;
+    static constexpr std::size_t kMaxDirectVersions = 20;
     std::vector<Duplicate> versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
                                        const std::string& cluster, const std::string& part_id,
                                        const std::string& lang);
@@ -37,6 +42,8 @@ public:
     std::vector<DuplicateRelation> relations_of(const std::string& id);
 
 private:
+    std::vector<Duplicate> direct_versions_of(const Xapian::Database& db, const Xapian::Document& hit);
+
     struct Member {
         std::string id;
         std::string lang;

@@ -156,6 +156,24 @@ expect_same "$(tree_hits -- 딥시크 | grep /x.txt)" "ko/x.txt#ko x.txt#en:tran
 expect_same "$(tree_hits --no-collapse -- Three Perspectives)" "$(printf 'a/y.txt#en y.txt#en:exact
 b/y.txt#en y.txt#en:exact')" "same id and language: each copy lists the other, not itself"
 
+# A cluster too large to read for every hit (more than 256 members): a
+# hit lists only the parts it links to itself, the closest 20; the report
+# still has the whole cluster.
+BIG="$TMP/big"
+mkdir -p "$BIG"
+for i in $(seq -w 1 260); do cp "$CORPUS/002_d4f2ded0015c0ffb.txt" "$BIG/copy$i.txt"; done
+expect_exit 0 "260 copies indexed" -- "$AISEARCH_INDEX" --db "$TMP/big.db" "$BIG"
+listed=$("$AISEARCH" --db "$TMP/big.db" --json --no-collapse -- Nvidia | python3 -c '
+import json, sys
+for h in json.load(sys.stdin)["hits"]:
+    assert all(d["relation"] == "exact" and d["id"] != h["id"] for d in h["duplicates"]), h
+    print(h["id"], len(h["duplicates"]))')
+expect_same "$(echo "$listed" | head -3)" "$(printf 'copy001.txt 20\ncopy002.txt 1\ncopy003.txt 1')" \
+    "the first copy lists its 20 closest, the others the first copy they link to"
+expect_same "$("$AISEARCH" --db "$TMP/big.db" dups --json | python3 -c '
+import json, sys
+print([len(c["members"]) for c in json.load(sys.stdin)["clusters"]])')" "[260]" "the report has the whole cluster"
+
 # A database another version of aisearch wrote: the searcher refuses it in
 # one line naming it; the next indexing run rebuilds it.
 before=$(relations)
