@@ -57,6 +57,8 @@ struct Hit {
     double score = 0.0;
     std::string snippet;   // plain text
     std::vector<Highlight> highlights;
+    // The other members of the hit's cluster; for a cluster of more than
+    // 256 parts, only the parts the hit links to itself, the closest 20.
     std::vector<Duplicate> duplicates;
 };
 
