@@ -62,9 +62,12 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
                                                     const std::string& lang) {
     if (cluster_id.empty()) return {};
     const Xapian::Database& db = shards_[(combined_docid - 1) % shards_.size()];
-    if (const auto size = read_cluster_size(db, cluster_id); size && *size > kMaxWalkedCluster)
-        return direct_versions_of(db, hit);
-    const ClusterRecord cluster = read_cluster(db, cluster_id);
+    const auto size = read_cluster_size(db, cluster_id);
+    if (size && *size > kMaxWalkedCluster) return direct_versions_of(db, hit);
+    const std::string record = db.get_metadata(cluster_key(cluster_id));
+    // Stored before sizes were: judged by the record's length instead.
+    if (!size && record.size() > kMaxWalkedRecordBytes) return direct_versions_of(db, hit);
+    const ClusterRecord cluster = decode_cluster_record(record);
     const auto& members = cluster.members;
 
     // The hit among the members: by id and language, or by part term if

@@ -33,6 +33,9 @@ public:
     // kMaxDirectVersions.
     static constexpr std::size_t kMaxWalkedCluster = 256;
     static constexpr std::size_t kMaxDirectVersions = 20;
+    // A cluster record of more bytes than this holds more than
+    // kMaxWalkedCluster members (about 150 bytes each).
+    static constexpr std::size_t kMaxWalkedRecordBytes = 64 * 1024;
     std::vector<Duplicate> versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
                                        const std::string& cluster, const std::string& part_id,
                                        const std::string& lang);
