@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "common/part_document.h"
+#include "indexer/cluster_splitter.h"
 #include "common/schema.h"
 #include "common/stored_part.h"
 
@@ -613,6 +614,9 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // the 100k runs corpus has tens of thousands of members (at 30k parts,
     // peak RSS 199 -> 127 MB). Each write-back is a commit, so not every
     // thousand.
+    // A group of linked parts larger than this is split along its strongest
+    // near links (indexer/cluster_splitter.h).
+    constexpr std::size_t kMaxClusterSize = 256;
     constexpr std::size_t kRewriteChunk = 5000;
     std::size_t rewritten = 0;
     auto rewrote = [&] {
@@ -620,25 +624,9 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         flush();
         rewritten = 0;
     };
-    for (const auto& start : touched) {
-        if (done.count(start)) continue;
-        std::map<std::string, PartLinks> brief;
-        auto links_of = [&](const std::string& term) -> const PartLinks& {
-            auto it = brief.find(term);
-            if (it == brief.end()) it = brief.emplace(term, read_part_links(db_, term)).first;
-            return it->second;
-        };
-        std::vector<std::string> members;
-        std::deque<std::string> queue{start};
-        done.insert(start);
-        while (!queue.empty()) {
-            std::string t = std::move(queue.front());
-            queue.pop_front();
-            for (const auto& l : links_of(t).links)
-                if (done.insert(l.other).second) queue.push_back(l.other);
-            members.push_back(std::move(t));
-        }
-        std::sort(members.begin(), members.end());
+    // Writes one cluster (members sorted): each member's record and
+    // collapse value, and the cluster's record and size.
+    auto write_cluster = [&](const std::vector<std::string>& members, auto& links_of) {
         const std::string id = members.size() > 1 ? cluster_id(members) : std::string();
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
@@ -681,6 +669,40 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             db_.set_metadata(cluster_key(id), encode(cluster));
             db_.set_metadata(cluster_size_key(id), std::to_string(cluster.members.size()));
             ++summary.clusters;
+        }
+    };
+    for (const auto& start : touched) {
+        if (done.count(start)) continue;
+        std::map<std::string, PartLinks> brief;
+        auto links_of = [&](const std::string& term) -> const PartLinks& {
+            auto it = brief.find(term);
+            if (it == brief.end()) it = brief.emplace(term, read_part_links(db_, term)).first;
+            return it->second;
+        };
+        std::vector<std::string> members;
+        std::deque<std::string> queue{start};
+        done.insert(start);
+        while (!queue.empty()) {
+            std::string t = std::move(queue.front());
+            queue.pop_front();
+            for (const auto& l : links_of(t).links)
+                if (done.insert(l.other).second) queue.push_back(l.other);
+            members.push_back(std::move(t));
+        }
+        std::sort(members.begin(), members.end());
+        // One cluster, or several if the group is too large to be a story.
+        std::map<std::string_view, std::size_t> position;
+        for (std::size_t i = 0; i < members.size(); ++i) position[members[i]] = i;
+        std::vector<ClusterEdge> edges;
+        for (std::size_t i = 0; i < members.size(); ++i)
+            for (const auto& l : links_of(members[i]).links)
+                if (const auto b = position.find(l.other); b != position.end() && b->second > i)
+                    edges.push_back({i, b->second, l.relation, l.similarity});
+        for (const auto& group : split_into_clusters(members.size(), edges, kMaxClusterSize)) {
+            std::vector<std::string> parts;
+            parts.reserve(group.size());
+            for (std::size_t i : group) parts.push_back(members[i]);
+            write_cluster(parts, links_of);
         }
     }
     for (const auto& id : old_ids)

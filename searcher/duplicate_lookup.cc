@@ -177,7 +177,9 @@ std::vector<DuplicateCluster> DuplicateLookup::clusters(std::optional<Relation> 
                 // The report shows each relation's evidence, kept in the
                 // members' own records.
                 for (const auto& l : read_part_duplicates(db, m.part).links) {
-                    if (l.other < m.part) continue;  // each pair once
+                    // Each pair once, and only inside the cluster: a weak
+                    // near link may join two clusters split apart.
+                    if (l.other < m.part || !known.count(l.other)) continue;
                     if (only && l.relation != *only) continue;
                     c.relations.push_back(relation(db, m.part, l, known));
                 }
