@@ -5,6 +5,7 @@
 
 #include "aisearch/error.h"
 #include "common/data_files.h"
+#include "common/utf8.h"
 
 namespace aisearch {
 namespace {
@@ -110,10 +111,8 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
                 if (!first_only) mine.push_back(initial_key(U'p', U'e'));
             }
             ++i;
-        } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
-            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-            if (cp < 0xAC00 || cp > 0xD7A3) return false;
+        } else if (const char32_t syllable = hangul_syllable_at(text, i)) {
+            cp = syllable;
             kind = Kind::Hangul;
             i += 3;
         } else {

@@ -40,6 +40,15 @@ bool is_hangul(char32_t c) {
            (c >= 0xD7B0 && c <= 0xD7FF);
 }
 
+char32_t hangul_syllable_at(std::string_view text, std::size_t i) {
+    if (i + 2 >= text.size()) return 0;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0xEA || lead > 0xED) return 0;
+    const char32_t c = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                       (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
+}
+
 void append_utf8(std::string& out, char32_t c) {
     char buf[4];
     int32_t len = 0;

@@ -17,6 +17,12 @@ std::size_t count_code_points(std::string_view s);
 // True for Hangul syllables and jamo (all blocks).
 bool is_hangul(char32_t c);
 
+// The Hangul syllable (U+AC00-D7A3) whose three-byte UTF-8 starts at
+// text[i], or 0 for anything else (also when fewer than three bytes are
+// left). The continuation bytes are not checked: callers pass valid UTF-8
+// or reject what is not a syllable anyway.
+char32_t hangul_syllable_at(std::string_view text, std::size_t i);
+
 // Appends the UTF-8 encoding of c.
 void append_utf8(std::string& out, char32_t c);
 

@@ -157,15 +157,6 @@ void segment_ascii(std::string_view text, std::uint32_t begin, std::uint32_t end
     }
 }
 
-// The Hangul syllable (U+AC00-D7A3) whose UTF-8 starts at text[i], or 0.
-char32_t hangul_syllable_at(std::string_view text, std::uint32_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0xEA || lead > 0xED || i + 2 >= text.size()) return 0;
-    const char32_t c = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                       (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-    return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
-}
-
 // True where ICU's word rules break in any context: after LF, and before a
 // space that follows an ASCII character other than a space or a Hangul
 // syllable (only WSegSpace x WSegSpace, and Extend or Format characters,
@@ -351,8 +342,6 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
             segment_ascii(text, pos, n, out);
             break;
         }
-        std::uint32_t icu_begin = non_ascii;
-        while (icu_begin > pos && !is_safe_split(text, icu_begin)) --icu_begin;
         // Hangul syllables up to a boundary ICU always breaks at: no ICU.
         std::uint32_t hangul_end = next_other_script(text, non_ascii);
         while (hangul_end > non_ascii && hangul_end < n && !is_safe_split(text, hangul_end)) --hangul_end;
@@ -361,6 +350,8 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
             pos = hangul_end;
             continue;
         }
+        std::uint32_t icu_begin = non_ascii;
+        while (icu_begin > pos && !is_safe_split(text, icu_begin)) --icu_begin;
         if (icu_begin > pos) segment_ascii(text, pos, icu_begin, out);
         std::uint32_t icu_end = non_ascii;
         for (;;) {

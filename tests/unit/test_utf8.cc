@@ -1,6 +1,7 @@
 // sanitize_utf8 and the small UTF-8 helpers.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -86,6 +87,28 @@ BOOST_AUTO_TEST_CASE(is_hangul) {
     BOOST_TEST(!aisearch::is_hangul(U'\u2019'));
     BOOST_TEST(!aisearch::is_hangul(U'中'));
     BOOST_TEST(!aisearch::is_hangul(U'\uFFFD'));
+}
+
+BOOST_AUTO_TEST_CASE(hangul_syllable_at) {
+    // As a number: Boost.Test cannot print a char32_t.
+    auto at = [](std::string_view text, std::size_t i) {
+        return static_cast<std::uint32_t>(aisearch::hangul_syllable_at(text, i));
+    };
+    const std::string text = "AI가 딥시크\u3131\uD7A3\uD7B0中";
+    BOOST_TEST(at(text, 0) == 0u);          // 'A'
+    BOOST_TEST(at(text, 2) == 0xAC00u);     // 가
+    BOOST_TEST(at(text, 3) == 0u);          // inside it
+    BOOST_TEST(at(text, 5) == 0u);          // space
+    BOOST_TEST(at(text, 6) == 0xB525u);     // 딥
+    BOOST_TEST(at(text, 15) == 0u);         // compatibility jamo ㄱ
+    BOOST_TEST(at(text, 18) == 0xD7A3u);    // the last syllable
+    BOOST_TEST(at(text, 21) == 0u);         // jamo extended-B, the same lead byte
+    BOOST_TEST(at(text, 24) == 0u);         // 中
+    BOOST_TEST(at(text, text.size()) == 0u);
+    BOOST_TEST(at("", 0) == 0u);
+    // Truncated: the lead byte of 가 with one continuation byte left.
+    BOOST_TEST(at("\xEA\xB0", 0) == 0u);
+    BOOST_TEST(at("x\xEA\xB0\x80", 1) == 0xAC00u);
 }
 
 BOOST_AUTO_TEST_CASE(append_utf8) {
