@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,6 +76,11 @@ std::string encode(const ClusterRecord& c);
 // Throws CorruptDatabaseError if `data` is not a stored cluster; "" gives an empty one.
 ClusterRecord decode_cluster_record(std::string_view data);
 ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
+// The most members a cluster has unless exact copies or translations alone
+// make it larger: the indexer splits a larger group of linked parts along
+// its strongest near links, and the searcher does not read a larger
+// cluster's record for a hit.
+inline constexpr std::size_t kMaxClusterSize = 256;
 // The number of members stored for a cluster; nullopt if the database
 // predates the count.
 std::optional<std::size_t> read_cluster_size(const Xapian::Database& db, std::string_view cluster_id);

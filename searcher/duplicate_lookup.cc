@@ -63,7 +63,7 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
     if (cluster_id.empty()) return {};
     const Xapian::Database& db = shards_[(combined_docid - 1) % shards_.size()];
     const auto size = read_cluster_size(db, cluster_id);
-    if (size && *size > kMaxWalkedCluster) return direct_versions_of(db, hit);
+    if (size && *size > kMaxClusterSize) return direct_versions_of(db, hit);
     const std::string record = db.get_metadata(cluster_key(cluster_id));
     // Stored before sizes were: judged by the record's length instead.
     if (!size && record.size() > kMaxWalkedRecordBytes) return direct_versions_of(db, hit);
