@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <unordered_map>
 
@@ -349,7 +350,7 @@ DuplicateFingerprint DuplicateFingerprinter::fingerprint(const LanguagePart& par
     return f;
 }
 
-double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, std::size_t k) {
+double sketch_jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::size_t k) {
     if (a.empty() || b.empty()) return 0;
     // The k smallest of the union, and how many of them both sets hold.
     std::size_t i = 0, j = 0, taken = 0, both = 0;
@@ -371,43 +372,84 @@ double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std
     return taken == 0 ? 0 : static_cast<double>(both) / static_cast<double>(taken);
 }
 
-std::size_t PreparedFingerprint::memory() const {
-    return sizeof(*this) + 4 * (word_sketch.capacity() + shingle_sketch.capacity() + paragraph_lengths.capacity()) +
-           sizeof(Anchor) * anchors.capacity() + sizeof(double) * weights.capacity() + 8 * specific.capacity() +
-           (lang.size() > 15 ? lang.capacity() : 0);
+PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
+                                         const std::function<double(const std::string&)>& anchor_weight)
+    : text_hash_(f.text_hash.empty() ? 0 : std::max<std::uint64_t>(1, hash64(f.text_hash))),
+      length_(f.length),
+      anchors_(static_cast<std::uint32_t>(f.anchors.size())),
+      specific_(static_cast<std::uint32_t>(f.specific_figures.size())),
+      paragraphs_(static_cast<std::uint32_t>(f.paragraph_lengths.size())),
+      word_sketch_(static_cast<std::uint16_t>(std::min(f.word_sketch.size(), DuplicateFingerprint::kSketchSize))),
+      shingle_sketch_(static_cast<std::uint16_t>(std::min(f.shingle_sketch.size(), DuplicateFingerprint::kSketchSize))),
+      lang_(static_cast<std::uint8_t>(std::min<std::size_t>(f.lang.size(), 255))) {
+    const std::size_t packed_words = (std::size_t{word_sketch_} + shingle_sketch_ + paragraphs_ + 1) / 2;
+    words_ = static_cast<std::uint32_t>(3 * std::size_t{anchors_} + specific_ + packed_words + (lang_ + 7) / 8);
+    data_ = std::make_unique<std::byte[]>(8 * std::size_t{words_});
+
+    auto* anchors = const_cast<Anchor*>(at<Anchor>(0));
+    auto* weights = const_cast<double*>(at<double>(2 * std::size_t{anchors_}));
+    for (std::uint32_t i = 0; i < anchors_; ++i) {
+        const bool figure = f.anchors[i].rfind("f:", 0) == 0;
+        const std::uint32_t paragraph = std::min<std::uint32_t>(f.anchor_paragraphs[i], ~kFigure);
+        anchors[i] = {hash64(f.anchors[i]), i, paragraph | (figure ? kFigure : 0)};
+        weights[i] = anchor_weight(f.anchors[i]);
+        total_ += weights[i];
+    }
+    std::sort(anchors, anchors + anchors_,
+              [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.index < y.index; });
+    auto* specific = const_cast<std::uint64_t*>(at<std::uint64_t>(3 * std::size_t{anchors_}));
+    for (std::uint32_t i = 0; i < specific_; ++i) specific[i] = hash64(f.specific_figures[i]);
+    std::sort(specific, specific + specific_);
+    auto* packed = const_cast<std::uint32_t*>(this->packed());
+    packed = std::copy_n(f.word_sketch.begin(), word_sketch_, packed);
+    packed = std::copy_n(f.shingle_sketch.begin(), shingle_sketch_, packed);
+    std::copy_n(f.paragraph_lengths.begin(), paragraphs_, packed);
+    std::memcpy(data_.get() + 8 * (words_ - (lang_ + 7) / 8), f.lang.data(), lang_);
 }
 
-PreparedFingerprint prepare_fingerprint(const DuplicateFingerprint& f,
-                                        const std::function<double(const std::string&)>& anchor_weight) {
-    PreparedFingerprint p;
-    p.lang = f.lang;
-    p.text_hash = f.text_hash.empty() ? 0 : std::max<std::uint64_t>(1, hash64(f.text_hash));
-    p.length = f.length;
-    p.word_sketch = f.word_sketch;
-    p.shingle_sketch = f.shingle_sketch;
-    p.paragraph_lengths = f.paragraph_lengths;
-    p.anchors.reserve(f.anchors.size());
-    p.weights.reserve(f.anchors.size());
-    for (std::size_t i = 0; i < f.anchors.size(); ++i) {
-        const bool figure = f.anchors[i].rfind("f:", 0) == 0;
-        const std::uint32_t paragraph = std::min<std::uint32_t>(f.anchor_paragraphs[i], ~PreparedFingerprint::kFigure);
-        p.anchors.push_back({hash64(f.anchors[i]), static_cast<std::uint32_t>(i),
-                             paragraph | (figure ? PreparedFingerprint::kFigure : 0)});
-        p.weights.push_back(anchor_weight(f.anchors[i]));
-        p.total += p.weights.back();
-    }
-    std::sort(p.anchors.begin(), p.anchors.end(),
-              [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.index < y.index; });
-    p.specific.reserve(f.specific_figures.size());
-    for (const auto& x : f.specific_figures) p.specific.push_back(hash64(x));
-    std::sort(p.specific.begin(), p.specific.end());
-    return p;
+const std::uint32_t* PreparedFingerprint::packed() const {
+    return at<std::uint32_t>(3 * std::size_t{anchors_} + specific_);
+}
+
+std::string_view PreparedFingerprint::lang() const {
+    if (lang_ == 0) return {};
+    return {at<char>(words_ - (lang_ + 7) / 8), lang_};
+}
+
+std::span<const PreparedFingerprint::Anchor> PreparedFingerprint::anchors() const {
+    if (anchors_ == 0) return {};
+    return {at<Anchor>(0), anchors_};
+}
+
+std::span<const double> PreparedFingerprint::weights() const {
+    if (anchors_ == 0) return {};
+    return {at<double>(2 * std::size_t{anchors_}), anchors_};
+}
+
+std::span<const std::uint64_t> PreparedFingerprint::specific() const {
+    if (specific_ == 0) return {};
+    return {at<std::uint64_t>(3 * std::size_t{anchors_}), specific_};
+}
+
+std::span<const std::uint32_t> PreparedFingerprint::word_sketch() const {
+    if (word_sketch_ == 0) return {};
+    return {packed(), word_sketch_};
+}
+
+std::span<const std::uint32_t> PreparedFingerprint::shingle_sketch() const {
+    if (shingle_sketch_ == 0) return {};
+    return {packed() + word_sketch_, shingle_sketch_};
+}
+
+std::span<const std::uint32_t> PreparedFingerprint::paragraph_lengths() const {
+    if (paragraphs_ == 0) return {};
+    return {packed() + word_sketch_ + shingle_sketch_, paragraphs_};
 }
 
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,
                            const std::function<double(const std::string&)>& anchor_weight) {
-    const PreparedFingerprint pa = prepare_fingerprint(a, anchor_weight);
-    const PreparedFingerprint pb = prepare_fingerprint(b, anchor_weight);
+    const PreparedFingerprint pa(a, anchor_weight);
+    const PreparedFingerprint pb(b, anchor_weight);
     PairEvidence e = compare_parts(pa, pb);
     list_shared_keys(a, pa, pb, e);
     return e;
@@ -443,15 +485,16 @@ PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerpri
     const auto shared_at = shared_anchors(a, b);
     // Where an anchor sits, as a share of the part's paragraphs.
     auto place = [](const PreparedFingerprint& f, const PreparedFingerprint::Anchor& x) {
-        const auto n = static_cast<double>(std::max<std::size_t>(1, f.paragraph_lengths.size()));
+        const auto n = static_cast<double>(std::max<std::size_t>(1, f.paragraph_lengths().size()));
         return ((x.place & ~PreparedFingerprint::kFigure) + 0.5) / n;
     };
     double shared = 0, placed = 0;
     // Shared anchors in the same order: the longest increasing run of b's
     // indexes taken in a's order (patience sorting).
     std::vector<std::uint32_t> tails;
+    const auto weights_a = a.weights(), weights_b = b.weights();
     for (const auto& [x, y] : shared_at) {
-        const double w = a.weights[x->index];
+        const double w = weights_a[x->index];
         shared += w;
         if (std::abs(place(a, *x) - place(b, *y)) <= 0.15) placed += w;
         const auto it = std::lower_bound(tails.begin(), tails.end(), y->index);
@@ -461,20 +504,21 @@ PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerpri
             *it = y->index;
         ++(is_figure(*x) ? e.shared_figure_count : e.shared_name_count);
     }
-    e.coverage_a = a.total > 0 ? shared / a.total : 0;
+    e.coverage_a = a.total() > 0 ? shared / a.total() : 0;
     // b's weights of the same anchors: the weights depend on the anchor only.
     double shared_b = 0;
-    for (const auto& [x, y] : shared_at) shared_b += b.weights[y->index];
-    e.coverage_b = b.total > 0 ? shared_b / b.total : 0;
+    for (const auto& [x, y] : shared_at) shared_b += weights_b[y->index];
+    e.coverage_b = b.total() > 0 ? shared_b / b.total() : 0;
     e.position = shared > 0 ? placed / shared : 0;
     e.order = shared_at.empty() ? 0 : static_cast<double>(tails.size()) / static_cast<double>(shared_at.size());
 
-    e.specific_a = a.specific.size();
-    e.specific_b = b.specific.size();
-    for (std::size_t i = 0, j = 0; i < a.specific.size() && j < b.specific.size();) {
-        if (a.specific[i] < b.specific[j]) {
+    const auto specific_a = a.specific(), specific_b = b.specific();
+    e.specific_a = specific_a.size();
+    e.specific_b = specific_b.size();
+    for (std::size_t i = 0, j = 0; i < specific_a.size() && j < specific_b.size();) {
+        if (specific_a[i] < specific_b[j]) {
             ++i;
-        } else if (b.specific[j] < a.specific[i]) {
+        } else if (specific_b[j] < specific_a[i]) {
             ++j;
         } else {
             ++e.specific_shared;
@@ -483,24 +527,25 @@ PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerpri
         }
     }
 
-    if (a.length > 0 && b.length > 0)
-        e.length_ratio = static_cast<double>(std::min(a.length, b.length)) / std::max(a.length, b.length);
-    const auto& la = a.paragraph_lengths;
-    const auto& lb = b.paragraph_lengths;
+    const std::uint32_t length_a = a.length(), length_b = b.length();
+    if (length_a > 0 && length_b > 0)
+        e.length_ratio = static_cast<double>(std::min(length_a, length_b)) / std::max(length_a, length_b);
+    const auto la = a.paragraph_lengths();
+    const auto lb = b.paragraph_lengths();
     if (!la.empty() && !lb.empty())
         e.paragraph_ratio = static_cast<double>(std::min(la.size(), lb.size())) / std::max(la.size(), lb.size());
-    if (!la.empty() && !lb.empty() && a.length > 0 && b.length > 0) {
+    if (!la.empty() && !lb.empty() && length_a > 0 && length_b > 0) {
         if (la.size() == lb.size()) {
             double distance = 0;
             for (std::size_t i = 0; i < la.size(); ++i)
-                distance += std::abs(static_cast<double>(la[i]) / a.length - static_cast<double>(lb[i]) / b.length);
+                distance += std::abs(static_cast<double>(la[i]) / length_a - static_cast<double>(lb[i]) / length_b);
             e.structure = 1 - distance / 2;
         } else {
             e.structure = 0.5 * static_cast<double>(std::min(la.size(), lb.size())) / std::max(la.size(), lb.size());
         }
     }
-    e.word_jaccard = sketch_jaccard(a.word_sketch, b.word_sketch);
-    e.shingle_jaccard = sketch_jaccard(a.shingle_sketch, b.shingle_sketch);
+    e.word_jaccard = sketch_jaccard(a.word_sketch(), b.word_sketch());
+    e.shingle_jaccard = sketch_jaccard(a.shingle_sketch(), b.shingle_sketch());
     return e;
 }
 

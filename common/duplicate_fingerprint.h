@@ -7,8 +7,11 @@
 // into the evidence the relation decisions use.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -66,7 +69,7 @@ private:
 
 // Estimated Jaccard similarity of the sets behind two bottom-k sketches
 // (exact when both sets are smaller than the sketch).
-double sketch_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+double sketch_jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
                       std::size_t k = DuplicateFingerprint::kSketchSize);
 
 // The evidence that two parts are the same article.
@@ -91,10 +94,12 @@ struct PairEvidence {
 // A fingerprint prepared for many comparisons: its anchors hashed, weighted
 // and sorted once, so a comparison is a merge of two sorted lists, and
 // nothing kept that comparing does not use. The anchors' text is left out
-// (only the shared keys of a link kept need it, from the fingerprint):
-// this takes about half the memory of a fingerprint, so a cache of these
-// holds every part of a 100k-part collection.
-struct PreparedFingerprint {
+// (only the shared keys of a link kept need it, from the fingerprint).
+// Everything sits in one allocation: detection caches these for a whole
+// collection, and at 100k parts separate arrays cost a fifth of the
+// memory in their headers and allocations.
+class PreparedFingerprint {
+public:
     struct Anchor {
         std::uint64_t hash;
         std::uint32_t index;  // in the fingerprint's anchors, their order of appearance
@@ -102,36 +107,58 @@ struct PreparedFingerprint {
     };
     static constexpr std::uint32_t kFigure = 1u << 31;
 
-    std::string lang;
-    std::uint64_t text_hash = 0;  // of the fingerprint's text_hash; 0 if it has none
-    std::uint32_t length = 0;
-    std::vector<std::uint32_t> word_sketch;
-    std::vector<std::uint32_t> shingle_sketch;
-    std::vector<std::uint32_t> paragraph_lengths;
-    std::vector<Anchor> anchors;           // by hash
-    std::vector<double> weights;           // by index
-    double total = 0;                      // the weights' sum
-    std::vector<std::uint64_t> specific;  // hashes of the specific figures, sorted
+    PreparedFingerprint() = default;
+    // `anchor_weight` gives an anchor's weight (its inverse document frequency).
+    PreparedFingerprint(const DuplicateFingerprint& f,
+                        const std::function<double(const std::string&)>& anchor_weight);
+
+    std::string_view lang() const;
+    std::uint64_t text_hash() const { return text_hash_; }  // of the fingerprint's text_hash; 0 if it has none
+    std::uint32_t length() const { return length_; }
+    double total() const { return total_; }  // the weights' sum
+    std::span<const std::uint32_t> word_sketch() const;
+    std::span<const std::uint32_t> shingle_sketch() const;
+    std::span<const std::uint32_t> paragraph_lengths() const;
+    std::span<const Anchor> anchors() const;         // by hash
+    std::span<const double> weights() const;         // by index
+    std::span<const std::uint64_t> specific() const; // hashes of the specific figures, sorted
 
     // Bytes held, for cache budgets.
-    std::size_t memory() const;
-};
+    std::size_t memory() const { return sizeof(*this) + 8 * words_; }
 
-// `anchor_weight` gives an anchor's weight (its inverse document frequency).
-PreparedFingerprint prepare_fingerprint(const DuplicateFingerprint& f,
-                                        const std::function<double(const std::string&)>& anchor_weight);
+private:
+    // Sections, each 8-byte aligned: anchors, weights, specific, then the
+    // word sketch, shingle sketch and paragraph lengths packed by 4 bytes,
+    // then the language's letters.
+    // Bytes, so the arrays of each section can live in them.
+    std::unique_ptr<std::byte[]> data_;
+    std::uint64_t text_hash_ = 0;
+    double total_ = 0;
+    std::uint32_t length_ = 0;
+    std::uint32_t anchors_ = 0, specific_ = 0, paragraphs_ = 0, words_ = 0;
+    std::uint16_t word_sketch_ = 0, shingle_sketch_ = 0;
+    std::uint8_t lang_ = 0;
+
+    // The section starting `word` 8-byte words in.
+    template <typename T>
+    const T* at(std::size_t word) const {
+        return reinterpret_cast<const T*>(data_.get() + 8 * word);
+    }
+    const std::uint32_t* packed() const;  // where the 4-byte sections start
+};
 
 // Calls shared(index in a's anchors, index in b's anchors) for each anchor
 // both parts have, merging the two hash-sorted lists.
 template <typename F>
 void for_each_shared_anchor(const PreparedFingerprint& a, const PreparedFingerprint& b, F&& shared) {
-    for (std::size_t i = 0, j = 0; i < a.anchors.size() && j < b.anchors.size();) {
-        if (a.anchors[i].hash < b.anchors[j].hash) {
+    const auto x = a.anchors(), y = b.anchors();
+    for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i].hash < y[j].hash) {
             ++i;
-        } else if (b.anchors[j].hash < a.anchors[i].hash) {
+        } else if (y[j].hash < x[i].hash) {
             ++j;
         } else {
-            shared(a.anchors[i], b.anchors[j]);
+            shared(x[i], y[j]);
             ++i;
             ++j;
         }

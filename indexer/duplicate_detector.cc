@@ -67,7 +67,7 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(const DuplicateFinger
 std::optional<RelationJudge::Verdict> RelationJudge::judge(const PreparedFingerprint& a,
                                                             const PreparedFingerprint& b,
                                                             const PairEvidence& e, bool siblings) const {
-    return judge(a.lang == b.lang, a.text_hash != 0 && a.text_hash == b.text_hash, e, siblings);
+    return judge(a.lang() == b.lang(), a.text_hash() != 0 && a.text_hash() == b.text_hash(), e, siblings);
 }
 
 std::optional<RelationJudge::Verdict> RelationJudge::judge(bool same_language, bool same_text,
@@ -94,19 +94,20 @@ std::optional<RelationJudge::Verdict> RelationJudge::judge(bool same_language, b
 }
 
 bool RelationJudge::may_accept(const PreparedFingerprint& a, const PreparedFingerprint& b, bool siblings) const {
-    if (a.lang == b.lang) {
+    if (a.lang() == b.lang()) {
         // judge(): equal hashes, or the sketch thresholds of one of the
         // three near rules (the figures rule only adds a condition).
-        if (a.text_hash != 0 && a.text_hash == b.text_hash) return true;
-        const double shingles = sketch_jaccard(a.shingle_sketch, b.shingle_sketch);
+        if (a.text_hash() != 0 && a.text_hash() == b.text_hash()) return true;
+        const double shingles = sketch_jaccard(a.shingle_sketch(), b.shingle_sketch());
         if (shingles >= near_shingles) return true;
         if (shingles < std::min(near_edited_shingles, near_words_shingles)) return false;
-        const double words = sketch_jaccard(a.word_sketch, b.word_sketch);
+        const double words = sketch_jaccard(a.word_sketch(), b.word_sketch());
         return (words >= near_edited_words && shingles >= near_edited_shingles) ||
                (words >= near_words && shingles >= near_words_shingles);
     }
-    const double length_ratio = a.length > 0 && b.length > 0
-                                    ? static_cast<double>(std::min(a.length, b.length)) / std::max(a.length, b.length)
+    const std::uint32_t length_a = a.length(), length_b = b.length();
+    const double length_ratio = length_a > 0 && length_b > 0
+                                    ? static_cast<double>(std::min(length_a, length_b)) / std::max(length_a, length_b)
                                     : 0.0;
     if (length_ratio < translation_length) return false;
     // The shared anchors and their weight on each side, as compare_parts
@@ -114,14 +115,15 @@ bool RelationJudge::may_accept(const PreparedFingerprint& a, const PreparedFinge
     // coverage_b), its other factors being at most 1.
     std::size_t shared = 0;
     double weight_a = 0, weight_b = 0;
+    const auto weights_a = a.weights(), weights_b = b.weights();
     for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) {
         ++shared;
-        weight_a += a.weights[x.index];
-        weight_b += b.weights[y.index];
+        weight_a += weights_a[x.index];
+        weight_b += weights_b[y.index];
     });
     if (shared < translation_anchors) return false;
-    const double coverage_a = a.total > 0 ? weight_a / a.total : 0;
-    const double coverage_b = b.total > 0 ? weight_b / b.total : 0;
+    const double coverage_a = a.total() > 0 ? weight_a / a.total() : 0;
+    const double coverage_b = b.total() > 0 ? weight_b / b.total() : 0;
     // A little slack for the order of the floating-point sums.
     return std::sqrt(coverage_a * coverage_b) >=
            (siblings ? sibling_translation_score : translation_score) * (1 - 1e-9);
@@ -136,8 +138,8 @@ void DuplicateDetector::return_free_memory() {
 #endif
 }
 
-DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge)
-    : db_(db), judge_(judge) {}
+DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge, std::size_t cache_bytes)
+    : db_(db), judge_(judge), known_(cache_bytes) {}
 
 void DuplicateDetector::mark_pending(Xapian::WritableDatabase& db, const std::string& part_term) {
     db.set_metadata(duplicates_pending_key(part_term), "1");
@@ -148,25 +150,29 @@ bool DuplicateDetector::has_pending(const Xapian::Database& db) {
     return db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix);
 }
 
-double DuplicateDetector::anchor_weight(const std::string& anchor) {
-    // The weights hold for the whole update (no part is added or removed
-    // during it), so they are kept across checkpoints: a part read again
-    // after leaving the fingerprint cache needs them all, and looking them
-    // up in the index made that read several times dearer (at 30k parts
-    // with a cache of a fifth of them, detection took twice as long).
-    constexpr std::size_t kMaxWeights = 1 << 20;  // 32 MB at most
+Xapian::doccount DuplicateDetector::anchor_frequency(const std::string& anchor) {
+    // The frequencies hold for the whole update (no part is added or
+    // removed during it), so they are kept across checkpoints: a part read
+    // again after leaving the fingerprint cache needs them all, and every
+    // part's candidate gathering needs those of its anchors. Looking them
+    // up in the index made each several times dearer (a B-tree descent
+    // with its blocks copied from the page cache).
+    constexpr std::size_t kMaxFrequencies = 1 << 20;  // 32 MB at most
     // Key 0 marks an empty slot.
     const std::uint64_t key = std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor));
-    if (const double* w = weights_.find(key)) return *w;
-    if (weights_.size() >= kMaxWeights) weights_.clear();
-    const double n = db_.get_doccount();
-    const double tf = std::max<Xapian::doccount>(1, db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor)));
-    const double w = std::log((n + 1) / tf);
-    weights_.insert(key, w);
-    return w;
+    if (const Xapian::doccount* tf = frequencies_.find(key)) return *tf;
+    if (frequencies_.size() >= kMaxFrequencies) frequencies_.clear();
+    const Xapian::doccount tf = db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor));
+    frequencies_.insert(key, tf);
+    return tf;
 }
 
-std::size_t DuplicateDetector::WeightTable::slot_of(std::uint64_t key) const {
+double DuplicateDetector::anchor_weight(const std::string& anchor) {
+    const double n = db_.get_doccount();
+    return std::log((n + 1) / std::max<Xapian::doccount>(1, anchor_frequency(anchor)));
+}
+
+std::size_t DuplicateDetector::FrequencyTable::slot_of(std::uint64_t key) const {
     // Linear probing from a mix of the key's bits (std::hash of a string
     // is already spread, but the mask keeps only its low bits).
     const std::size_t mask = slots_.size() - 1;
@@ -175,26 +181,26 @@ std::size_t DuplicateDetector::WeightTable::slot_of(std::uint64_t key) const {
     return i;
 }
 
-const double* DuplicateDetector::WeightTable::find(std::uint64_t key) const {
+const Xapian::doccount* DuplicateDetector::FrequencyTable::find(std::uint64_t key) const {
     if (slots_.empty()) return nullptr;
     const auto& slot = slots_[slot_of(key)];
     return slot.first == key ? &slot.second : nullptr;
 }
 
-void DuplicateDetector::WeightTable::insert(std::uint64_t key, double weight) {
+void DuplicateDetector::FrequencyTable::insert(std::uint64_t key, Xapian::doccount frequency) {
     if (2 * (used_ + 1) > slots_.size()) {  // at most half full
-        std::vector<std::pair<std::uint64_t, double>> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+        std::vector<std::pair<std::uint64_t, Xapian::doccount>> old(std::max<std::size_t>(1024, 2 * slots_.size()));
         old.swap(slots_);
         used_ = 0;
-        for (const auto& [k, w] : old)
-            if (k != 0) insert(k, w);
+        for (const auto& [k, tf] : old)
+            if (k != 0) insert(k, tf);
     }
     auto& slot = slots_[slot_of(key)];
     if (slot.first == 0) ++used_;
-    slot = {key, weight};
+    slot = {key, frequency};
 }
 
-void DuplicateDetector::WeightTable::clear() {
+void DuplicateDetector::FrequencyTable::clear() {
     slots_.clear();
     slots_.shrink_to_fit();
     used_ = 0;
@@ -219,9 +225,18 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
         }
         return h;
     };
+    // A posting list is read whole first, asking for each slot ahead: at
+    // 100k parts the slots outgrow the core's own cache, and waiting for
+    // each in turn was most of gathering's own time.
     auto read = [&](const std::string& term, auto&& add) {
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            if (*it != self && *it < slots_.size()) add(hit(*it));
+        postings_.clear();
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+            const Xapian::docid did = *it;
+            if (did == self || did >= slots_.size()) continue;
+            __builtin_prefetch(&slots_[did], 1);
+            postings_.push_back(did);
+        }
+        for (const Xapian::docid did : postings_) add(hit(did));
     };
     auto sure = [](PartSlot& h) { h.sure = true; };
     if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
@@ -247,7 +262,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     const Xapian::doccount cap = std::max<Xapian::doccount>(kMinAnchorCap, db_.get_doccount() / kAnchorCapDivisor);
     std::vector<std::pair<Xapian::doccount, const std::string*>> rare;
     for (const auto& a : f.anchors) {
-        const Xapian::doccount tf = db_.get_termfreq(schema::boolean_term(schema::kAnchor, a));
+        const Xapian::doccount tf = anchor_frequency(a);
         if (tf > 1) rare.emplace_back(tf, &a);
     }
     std::sort(rare.begin(), rare.end());
@@ -317,6 +332,7 @@ std::vector<std::string> DuplicateDetector::candidates(const std::string& part_t
 
 void DuplicateDetector::load_part_facts() {
     slots_.assign(db_.get_lastdocid() + 1, PartSlot{});
+    known_.reserve(db_.get_lastdocid());
     touched_.clear();
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it)
@@ -373,29 +389,11 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
 
 std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did,
                                                                     const DuplicateFingerprint* whole) {
-    // Bounds memory on large runs: about 72k parts of LibreOffice help
-    // pages (a prepared part takes about 1.4 KB), and a full build of
-    // 100k stays under 300 MB. A part missing from it costs a value read,
-    // a decode and the anchor weights, most of the detection time when it
-    // held a fifth of the parts.
-    constexpr std::size_t kMaxKnownBytes = std::size_t{96} << 20;
-    constexpr std::size_t kEntryOverhead = 96;  // the map and list nodes, the shared pointer's block
-    if (const auto it = known_.find(did); it != known_.end()) {
-        known_use_.splice(known_use_.begin(), known_use_, it->second.use);
-        return it->second.known;
-    }
-    auto k = std::make_shared<const PreparedFingerprint>(
-        prepare_fingerprint(whole ? *whole : fingerprint_of(did), [this](const std::string& a) { return anchor_weight(a); }));
-    const std::size_t bytes = k->memory() + kEntryOverhead;
-    while (!known_.empty() && known_bytes_ + bytes > kMaxKnownBytes) {
-        const auto last = known_.find(known_use_.back());
-        known_bytes_ -= last->second.bytes;
-        known_.erase(last);
-        known_use_.pop_back();
-    }
-    known_use_.push_front(did);
-    known_bytes_ += bytes;
-    return known_.emplace(did, Cached{std::move(k), known_use_.begin(), bytes}).first->second.known;
+    if (auto cached = known_.find(did)) return cached;
+    auto k = std::make_shared<const PreparedFingerprint>(whole ? *whole : fingerprint_of(did),
+                                                         [this](const std::string& a) { return anchor_weight(a); });
+    known_.insert(did, k);
+    return k;
 }
 
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, std::size_t& verified) {
@@ -408,7 +406,7 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid
     for (Xapian::docid c : candidate_ids(did, f)) {
         const std::shared_ptr<const PreparedFingerprint> other = known(c);
         // Other exact copies are reached through the first one.
-        if (c != copy && self->text_hash != 0 && other->text_hash == self->text_hash) continue;
+        if (c != copy && self->text_hash() != 0 && other->text_hash() == self->text_hash()) continue;
         ++verified;
         const bool siblings = same_file(did, c);
         if (!judge_.may_accept(*self, *other, siblings)) continue;
@@ -602,10 +600,8 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     flush();
     // What linking needed is not needed any more.
     known_.clear();
-    known_use_.clear();
-    known_bytes_ = 0;
     best_.clear();
-    weights_.clear();
+    frequencies_.clear();
     return_free_memory();
     std::set<std::string> done, old_ids, new_ids;
     // Written back every few thousand rewrites, even inside a cluster:

@@ -25,7 +25,10 @@ std::string render(const std::vector<std::vector<std::size_t>>& clusters) {
     std::string out;
     for (const auto& c : clusters) {
         if (!out.empty()) out += " | ";
-        for (std::size_t i = 0; i < c.size(); ++i) out += (i ? " " : "") + std::to_string(c[i]);
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (i) out += ' ';
+            out += std::to_string(c[i]);
+        }
     }
     return out;
 }

@@ -1,5 +1,5 @@
-// Duplicate detection's candidate gathering, driven through the indexer on
-// files in a temporary directory, as aisearch-index runs it.
+// Duplicate detection, driven through the indexer on files in a temporary
+// directory, as aisearch-index runs it.
 #include <boost/test/unit_test.hpp>
 
 #include <xapian.h>
@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -50,7 +52,61 @@ std::string part_of(const Xapian::Database& db, const fs::path& file) {
     return part_term_of(db.get_document(*it));
 }
 
+// Every relation and cluster record, by metadata key.
+std::map<std::string, std::string> duplicate_records(const Xapian::Database& db) {
+    std::map<std::string, std::string> out;
+    for (const std::string& prefix : {duplicates_key(""), cluster_key("")})
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+            out[*it] = db.get_metadata(*it);
+    return out;
+}
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
+    // The bundled articles, each also copied whole and copied without its
+    // third paragraph: exact, near and translated copies among 20 parts.
+    TempDir dir;
+    for (const auto& entry : fs::directory_iterator(AISEARCH_TEST_CORPUS_DIR)) {
+        std::ifstream in(entry.path());
+        std::stringstream whole;
+        whole << in.rdbuf();
+        const std::string text = whole.str();
+        std::string edited;
+        std::istringstream lines(text);
+        int n = 0;
+        for (std::string line; std::getline(lines, line); ++n)
+            if (n != 2) edited += line + "\n";
+        const std::string stem = entry.path().stem().string();
+        dir.write(stem + ".txt", text);
+        dir.write(stem + "-copy.txt", text);
+        dir.write(stem + "-edited.txt", edited);
+    }
+    IndexOptions options;
+    options.db_path = (dir.path() / "db").string();
+    options.jobs = 1;
+    Indexer(options, {}).run({dir.path() / "src"});
+
+    Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
+    const auto with_default_cache = duplicate_records(db);
+    std::map<Relation, int> relations;
+    std::vector<std::string> parts;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        parts.push_back(part_term_of(db.get_document(*it)));
+        for (const auto& link : read_part_duplicates(db, parts.back()).links) ++relations[link.relation];
+    }
+    BOOST_TEST(parts.size() >= 18u);
+    BOOST_TEST(relations[Relation::Exact] > 0);
+    BOOST_TEST(relations[Relation::Near] > 0);
+    BOOST_TEST(relations[Relation::Translation] > 0);
+
+    // Detected again from scratch with room for two or three parts: every
+    // comparison reads its parts again, and the cache evicts all the time.
+    for (const auto& part : parts) DuplicateDetector::mark_pending(db, part);
+    DuplicateDetector(db, {}, 4096).update();
+    db.commit();
+    BOOST_TEST((duplicate_records(db) == with_default_cache));
+}
 
 BOOST_AUTO_TEST_CASE(translation_candidates_of_a_plausible_length_come_first) {
     // Sixty English articles share every anchor of a Korean report (the

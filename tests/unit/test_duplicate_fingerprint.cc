@@ -155,13 +155,19 @@ BOOST_AUTO_TEST_CASE(encode_round_trip) {
 }
 
 BOOST_AUTO_TEST_CASE(sketch_jaccard) {
-    using aisearch::sketch_jaccard;
-    BOOST_TEST(sketch_jaccard({1, 2, 3, 4}, {3, 4, 5, 6}) == 2.0 / 6.0);  // small sets: exact
-    BOOST_TEST(sketch_jaccard({1, 2, 3}, {1, 2, 3}) == 1.0);
-    BOOST_TEST(sketch_jaccard({1, 2}, {3, 4}) == 0.0);
-    BOOST_TEST(sketch_jaccard({}, {1}) == 0.0);
-    // Truncated sketches: only the union's k smallest are judged.
-    BOOST_TEST(sketch_jaccard({1, 2, 3, 4}, {2, 3, 4, 5}, 4) == 3.0 / 4.0);
+    struct Case {
+        std::vector<std::uint32_t> a, b;
+        std::size_t k;
+        double expected;
+    };
+    const Case cases[] = {
+        {{1, 2, 3, 4}, {3, 4, 5, 6}, 128, 2.0 / 6.0},  // small sets: exact
+        {{1, 2, 3}, {1, 2, 3}, 128, 1.0},
+        {{1, 2}, {3, 4}, 128, 0.0},
+        {{}, {1}, 128, 0.0},
+        {{1, 2, 3, 4}, {2, 3, 4, 5}, 4, 3.0 / 4.0},  // truncated: only the union's k smallest are judged
+    };
+    for (const auto& c : cases) BOOST_TEST(aisearch::sketch_jaccard(c.a, c.b, c.k) == c.expected);
 }
 
 BOOST_AUTO_TEST_CASE(translation_evidence) {
@@ -180,8 +186,8 @@ BOOST_AUTO_TEST_CASE(translation_evidence) {
     BOOST_TEST(RelationJudge::translation_score_of(o) < RelationJudge::translation_score_of(e));
 
     // Prepared fingerprints give the same evidence, the keys listed apart.
-    const auto pko = aisearch::prepare_fingerprint(ko, unit_weight);
-    const auto pen = aisearch::prepare_fingerprint(en, unit_weight);
+    const aisearch::PreparedFingerprint pko(ko, unit_weight);
+    const aisearch::PreparedFingerprint pen(en, unit_weight);
     PairEvidence p = aisearch::compare_parts(pko, pen);
     BOOST_TEST(p.shared_figures.empty());
     BOOST_TEST(numbers(p) == numbers(e));
@@ -190,9 +196,9 @@ BOOST_AUTO_TEST_CASE(translation_evidence) {
     BOOST_TEST(joined(p.shared_names) == joined(e.shared_names));
     // memory() counts at least the sketches it holds.
     BOOST_TEST(pko.memory() > 4 * (ko.word_sketch.size() + ko.shingle_sketch.size()));
-    BOOST_TEST(pko.anchors.size() == ko.anchors.size());
-    BOOST_TEST(pko.text_hash != 0u);
-    BOOST_TEST(aisearch::prepare_fingerprint(fingerprint("en", "", {}), unit_weight).text_hash == 0u);
+    BOOST_TEST(pko.anchors().size() == ko.anchors.size());
+    BOOST_TEST(pko.text_hash() != 0u);
+    BOOST_TEST(aisearch::PreparedFingerprint(fingerprint("en", "", {}), unit_weight).text_hash() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(judge) {
