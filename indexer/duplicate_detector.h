@@ -79,12 +79,13 @@ struct DuplicateSummary {
 class DuplicateDetector {
 public:
     // Bounds memory on large runs: a prepared part of LibreOffice help pages
-    // takes about 1.2 KB, so this holds about 69k of them (96 MB held 83k
-    // and detection took 7% less CPU time on the 100k control, but peak RSS
-    // rose by 17 MB). A part missing from the cache costs a value read, a
-    // decode and its anchor weights: when it held a fifth of the parts,
-    // that was most of the detection time.
-    static constexpr std::size_t kDefaultCacheBytes = std::size_t{80} << 20;
+    // takes about 1.2 KB, so this holds about 62k of them (80 MB held
+    // 68,898 of the 100k control; 96 MB held 83k and took 7% less CPU
+    // time there, but peak RSS rose by 17 MB). At 72 MB a full build of the
+    // 100k runs corpus peaks at 299 MB, at 80 MB 306. A part missing from
+    // the cache costs a value read, a decode and its anchor weights: when
+    // it held a fifth of the parts, that was most of the detection time.
+    static constexpr std::size_t kDefaultCacheBytes = std::size_t{72} << 20;
 
     // `cache_bytes`: the prepared fingerprints kept for comparing; only
     // speed depends on it.
