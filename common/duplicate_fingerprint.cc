@@ -383,11 +383,11 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
       shingle_sketch_(static_cast<std::uint16_t>(std::min(f.shingle_sketch.size(), DuplicateFingerprint::kSketchSize))),
       lang_(static_cast<std::uint8_t>(std::min<std::size_t>(f.lang.size(), 255))) {
     const std::size_t packed_words = (std::size_t{word_sketch_} + shingle_sketch_ + paragraphs_ + 1) / 2;
-    words_ = static_cast<std::uint32_t>(3 * std::size_t{anchors_} + specific_ + packed_words + (lang_ + 7) / 8);
+    words_ = static_cast<std::uint32_t>(packed_word() + packed_words + (std::size_t{lang_} + 7) / 8);
     data_ = std::make_unique<std::byte[]>(8 * std::size_t{words_});
 
-    auto* anchors = const_cast<Anchor*>(at<Anchor>(0));
-    auto* weights = const_cast<double*>(at<double>(2 * std::size_t{anchors_}));
+    auto* anchors = at<Anchor>(0);
+    auto* weights = at<double>(weights_word());
     for (std::uint32_t i = 0; i < anchors_; ++i) {
         const bool figure = f.anchors[i].rfind("f:", 0) == 0;
         const std::uint32_t paragraph = std::min<std::uint32_t>(f.anchor_paragraphs[i], ~kFigure);
@@ -397,23 +397,19 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
     }
     std::sort(anchors, anchors + anchors_,
               [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.index < y.index; });
-    auto* specific = const_cast<std::uint64_t*>(at<std::uint64_t>(3 * std::size_t{anchors_}));
+    auto* specific = at<std::uint64_t>(specific_word());
     for (std::uint32_t i = 0; i < specific_; ++i) specific[i] = hash64(f.specific_figures[i]);
     std::sort(specific, specific + specific_);
-    auto* packed = const_cast<std::uint32_t*>(this->packed());
+    auto* packed = at<std::uint32_t>(packed_word());
     packed = std::copy_n(f.word_sketch.begin(), word_sketch_, packed);
     packed = std::copy_n(f.shingle_sketch.begin(), shingle_sketch_, packed);
     std::copy_n(f.paragraph_lengths.begin(), paragraphs_, packed);
-    std::memcpy(data_.get() + 8 * (words_ - (lang_ + 7) / 8), f.lang.data(), lang_);
-}
-
-const std::uint32_t* PreparedFingerprint::packed() const {
-    return at<std::uint32_t>(3 * std::size_t{anchors_} + specific_);
+    std::memcpy(at<char>(lang_word()), f.lang.data(), lang_);
 }
 
 std::string_view PreparedFingerprint::lang() const {
     if (lang_ == 0) return {};
-    return {at<char>(words_ - (lang_ + 7) / 8), lang_};
+    return {at<char>(lang_word()), lang_};
 }
 
 std::span<const PreparedFingerprint::Anchor> PreparedFingerprint::anchors() const {
@@ -423,27 +419,27 @@ std::span<const PreparedFingerprint::Anchor> PreparedFingerprint::anchors() cons
 
 std::span<const double> PreparedFingerprint::weights() const {
     if (anchors_ == 0) return {};
-    return {at<double>(2 * std::size_t{anchors_}), anchors_};
+    return {at<double>(weights_word()), anchors_};
 }
 
 std::span<const std::uint64_t> PreparedFingerprint::specific() const {
     if (specific_ == 0) return {};
-    return {at<std::uint64_t>(3 * std::size_t{anchors_}), specific_};
+    return {at<std::uint64_t>(specific_word()), specific_};
 }
 
 std::span<const std::uint32_t> PreparedFingerprint::word_sketch() const {
     if (word_sketch_ == 0) return {};
-    return {packed(), word_sketch_};
+    return {at<std::uint32_t>(packed_word()), word_sketch_};
 }
 
 std::span<const std::uint32_t> PreparedFingerprint::shingle_sketch() const {
     if (shingle_sketch_ == 0) return {};
-    return {packed() + word_sketch_, shingle_sketch_};
+    return {at<std::uint32_t>(packed_word()) + word_sketch_, shingle_sketch_};
 }
 
 std::span<const std::uint32_t> PreparedFingerprint::paragraph_lengths() const {
     if (paragraphs_ == 0) return {};
-    return {packed() + word_sketch_ + shingle_sketch_, paragraphs_};
+    return {at<std::uint32_t>(packed_word()) + word_sketch_ + shingle_sketch_, paragraphs_};
 }
 
 PairEvidence compare_parts(const DuplicateFingerprint& a, const DuplicateFingerprint& b,

@@ -129,8 +129,8 @@ public:
 private:
     // Sections, each 8-byte aligned: anchors, weights, specific, then the
     // word sketch, shingle sketch and paragraph lengths packed by 4 bytes,
-    // then the language's letters.
-    // Bytes, so the arrays of each section can live in them.
+    // then the language's letters. Bytes, so each section's array can live
+    // in them.
     std::unique_ptr<std::byte[]> data_;
     std::uint64_t text_hash_ = 0;
     double total_ = 0;
@@ -139,12 +139,19 @@ private:
     std::uint16_t word_sketch_ = 0, shingle_sketch_ = 0;
     std::uint8_t lang_ = 0;
 
-    // The section starting `word` 8-byte words in.
+    // Where each section starts, in 8-byte words.
+    std::size_t weights_word() const { return 2 * std::size_t{anchors_}; }
+    std::size_t specific_word() const { return 3 * std::size_t{anchors_}; }
+    std::size_t packed_word() const { return specific_word() + specific_; }
+    std::size_t lang_word() const { return words_ - (std::size_t{lang_} + 7) / 8; }
+    template <typename T>
+    T* at(std::size_t word) {
+        return reinterpret_cast<T*>(data_.get() + 8 * word);
+    }
     template <typename T>
     const T* at(std::size_t word) const {
         return reinterpret_cast<const T*>(data_.get() + 8 * word);
     }
-    const std::uint32_t* packed() const;  // where the 4-byte sections start
 };
 
 // Calls shared(index in a's anchors, index in b's anchors) for each anchor
