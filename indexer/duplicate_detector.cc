@@ -43,6 +43,9 @@ constexpr std::size_t kSureBands = 2;
 // Exact and near links kept per part (see DuplicateDetector::update).
 constexpr std::size_t kMaxCopyLinks = 8;
 constexpr double kBandWeight = 100;  // a shared band in the ranking, against anchor idf
+// A run linking at least 1/kBulkDivisor of the parts reads the candidate
+// terms' frequencies in one pass (SharedTermFrequencies).
+constexpr std::size_t kBulkDivisor = 16;
 
 }  // namespace
 
@@ -209,13 +212,17 @@ void DuplicateDetector::FrequencyTable::clear() {
 Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const DuplicateFingerprint& f) {
     if (f.text_hash.empty()) return 0;
     const std::string term = schema::boolean_term(schema::kTextHash, f.text_hash);
+    if (shared_terms_.loaded() && shared_terms_.frequency(term) < 2) return 0;
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
         if (*it != self) return *it;
     return 0;
 }
 
+Xapian::doccount DuplicateDetector::candidate_term_frequency(const std::string& term) const {
+    return shared_terms_.loaded() ? shared_terms_.frequency(term) : db_.get_termfreq(term);
+}
+
 std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const DuplicateFingerprint& f) {
-    const std::string& document = file_keys_[self < slots_.size() ? slots_[self].file : 0];
     // Thousands of postings a part, counted without allocating.
     auto hit = [&](Xapian::docid did) -> PartSlot& {
         PartSlot& h = slots_[did];
@@ -240,14 +247,20 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     };
     auto sure = [](PartSlot& h) { h.sure = true; };
     if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
-    if (!document.empty() && db_.get_termfreq(document) <= kMaxExactPostings) read(document, sure);
+    // The other parts of the same file.
+    if (const std::uint32_t file = self < slots_.size() ? slots_[self].file : 0; file != 0) {
+        const std::uint32_t begin = file_start_[file], end = file_start_[file + 1];
+        if (end - begin <= kMaxExactPostings)
+            for (std::uint32_t i = begin; i < end; ++i)
+                if (file_parts_[i] != self) sure(hit(file_parts_[i]));
+    }
 
     // The rarest bands first, within the band budget: chance collisions
     // grow with the database, and a copy shares many bands, rare ones.
     std::vector<std::pair<Xapian::doccount, std::string>> bands;
     for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
         std::string term = band_term(band, f.band_keys[band]);
-        const Xapian::doccount tf = db_.get_termfreq(term);
+        const Xapian::doccount tf = candidate_term_frequency(term);
         if (tf > 1 && tf <= kMaxBandPostings) bands.emplace_back(tf, std::move(term));
     }
     std::sort(bands.begin(), bands.end());
@@ -337,13 +350,26 @@ void DuplicateDetector::load_part_facts() {
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it)
         if (*it < slots_.size()) slots_[*it].korean = true;
-    file_keys_.assign(1, std::string());
-    std::unordered_map<std::string, std::uint32_t> file_numbers;
-    for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot); ++it) {
-        if (it.get_docid() >= slots_.size()) continue;
-        const auto [number, added] = file_numbers.emplace(*it, file_keys_.size());
-        if (added) file_keys_.push_back(*it);
-        slots_[it.get_docid()].file = number->second;
+    {
+        std::unordered_map<std::string, std::uint32_t> file_numbers;
+        for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot);
+             ++it) {
+            if (it.get_docid() >= slots_.size()) continue;
+            const auto number = file_numbers.emplace(*it, file_numbers.size() + 1).first->second;
+            slots_[it.get_docid()].file = static_cast<std::uint32_t>(number);
+        }
+        // Each file's parts, counted and then placed, in docid order.
+        file_start_.assign(file_numbers.size() + 2, 0);
+    }
+    for (std::size_t did = 1; did < slots_.size(); ++did)
+        if (slots_[did].file != 0) ++file_start_[slots_[did].file + 1];
+    for (std::size_t n = 1; n < file_start_.size(); ++n) file_start_[n] += file_start_[n - 1];
+    file_parts_.assign(file_start_.back(), 0);
+    {
+        std::vector<std::uint32_t> next(file_start_.begin(), file_start_.end() - 1);
+        for (std::size_t did = 1; did < slots_.size(); ++did)
+            if (const std::uint32_t file = slots_[did].file; file != 0)
+                file_parts_[next[file]++] = static_cast<Xapian::docid>(did);
     }
     for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
         if (it.get_docid() < slots_.size())
@@ -529,6 +555,12 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     }
     pending.insert(pending.end(), relink.begin(), relink.end());
     flush();
+    // Linking asks for the frequency of every band and text hash of every
+    // pending part. Past a sixteenth of the parts (a first build, a
+    // rebuild, a large import), reading all shared ones in one pass costs
+    // less than looking them up.
+    if (pending.size() * kBulkDivisor >= db_.get_doccount())
+        shared_terms_ = SharedTermFrequencies::read(db_, {schema::kBand, schema::kTextHash});
     order_for_locality(pending);
 
     for (std::size_t i = 0; i < pending.size(); ++i) {
@@ -602,6 +634,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     known_.clear();
     best_.clear();
     frequencies_.clear();
+    shared_terms_ = SharedTermFrequencies();
     return_free_memory();
     std::set<std::string> done, old_ids, new_ids;
     // Written back every few thousand rewrites, even inside a cluster:

@@ -22,6 +22,7 @@
 #include "common/duplicate_fingerprint.h"
 #include "common/duplicate_store.h"
 #include "indexer/fingerprint_cache.h"
+#include "indexer/shared_term_frequencies.h"
 
 namespace aisearch {
 
@@ -131,6 +132,8 @@ private:
     // How many parts have the anchor, and its weight (inverse document frequency).
     Xapian::doccount anchor_frequency(const std::string& anchor);
     double anchor_weight(const std::string& anchor);
+    // How many parts have a band or text-hash term.
+    Xapian::doccount candidate_term_frequency(const std::string& term) const;
     std::vector<Verified> verify(Xapian::docid did, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
     const BestTranslation& best_translation(Xapian::docid did, std::size_t& verified);
@@ -159,6 +162,9 @@ private:
         std::size_t used_ = 0;
     };
     FrequencyTable frequencies_;
+    // Read when a run links many parts (see update()); otherwise empty, and
+    // each frequency is looked up in the index.
+    SharedTermFrequencies shared_terms_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
     // Prepared parts, the least recently used dropped first: a part
     // compared with many others stays.
@@ -179,7 +185,10 @@ private:
     std::vector<PartSlot> slots_;         // by docid
     std::vector<Xapian::docid> touched_;  // the slots with a tally
     std::vector<Xapian::docid> postings_; // one posting list, being tallied
-    std::vector<std::string> file_keys_;  // by file number: the document key term, "" for 0
+    // The parts of each file, by file number: file_parts_[file_start_[n]]
+    // up to file_parts_[file_start_[n + 1]].
+    std::vector<std::uint32_t> file_start_;
+    std::vector<Xapian::docid> file_parts_;
 };
 
 }  // namespace aisearch
