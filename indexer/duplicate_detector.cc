@@ -1,6 +1,7 @@
 #include "indexer/duplicate_detector.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cmath>
 #include <deque>
@@ -9,6 +10,7 @@
 #endif
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "common/part_document.h"
@@ -142,7 +144,14 @@ void DuplicateDetector::return_free_memory() {
 }
 
 DuplicateDetector::DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge, std::size_t cache_bytes)
-    : db_(db), judge_(judge), known_(cache_bytes) {}
+    : db_(db), judge_(judge), known_(cache_bytes), cache_bytes_(cache_bytes), readers_(1) {
+    readers_[0].db = db_;
+}
+
+void DuplicateDetector::use_threads(unsigned threads, std::string path) {
+    threads_ = std::max(1u, threads);
+    path_ = std::move(path);
+}
 
 void DuplicateDetector::mark_pending(Xapian::WritableDatabase& db, const std::string& part_term) {
     db.set_metadata(duplicates_pending_key(part_term), "1");
@@ -153,7 +162,7 @@ bool DuplicateDetector::has_pending(const Xapian::Database& db) {
     return db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix);
 }
 
-Xapian::doccount DuplicateDetector::anchor_frequency(const std::string& anchor) {
+Xapian::doccount DuplicateDetector::anchor_frequency(Reader& r, const std::string& anchor) {
     // The frequencies hold for the whole update (no part is added or
     // removed during it), so they are kept across checkpoints: a part read
     // again after leaving the fingerprint cache needs them all, and every
@@ -164,15 +173,32 @@ Xapian::doccount DuplicateDetector::anchor_frequency(const std::string& anchor) 
     // Key 0 marks an empty slot.
     const std::uint64_t key = std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor));
     if (const Xapian::doccount* tf = frequencies_.find(key)) return *tf;
+    if (frequencies_complete_) return 0;
     if (frequencies_.size() >= kMaxFrequencies) frequencies_.clear();
-    const Xapian::doccount tf = db_.get_termfreq(schema::boolean_term(schema::kAnchor, anchor));
+    const Xapian::doccount tf = r.db.get_termfreq(schema::boolean_term(schema::kAnchor, anchor));
     frequencies_.insert(key, tf);
     return tf;
 }
 
-double DuplicateDetector::anchor_weight(const std::string& anchor) {
-    const double n = db_.get_doccount();
-    return std::log((n + 1) / std::max<Xapian::doccount>(1, anchor_frequency(anchor)));
+bool DuplicateDetector::read_anchor_frequencies() {
+    constexpr std::size_t kMaxFrequencies = 1 << 20;
+    frequencies_.clear();
+    const std::string prefix(schema::kAnchor);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        if (frequencies_.size() >= kMaxFrequencies) {
+            frequencies_.clear();
+            return false;
+        }
+        const std::string anchor = (*t).substr(prefix.size());
+        frequencies_.insert(std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor)), t.get_termfreq());
+    }
+    frequencies_complete_ = true;
+    return true;
+}
+
+double DuplicateDetector::anchor_weight(Reader& r, const std::string& anchor) {
+    const double n = doccount_;
+    return std::log((n + 1) / std::max<Xapian::doccount>(1, anchor_frequency(r, anchor)));
 }
 
 std::size_t DuplicateDetector::FrequencyTable::slot_of(std::uint64_t key) const {
@@ -209,26 +235,28 @@ void DuplicateDetector::FrequencyTable::clear() {
     used_ = 0;
 }
 
-Xapian::docid DuplicateDetector::first_exact_copy(Xapian::docid self, const DuplicateFingerprint& f) {
+Xapian::docid DuplicateDetector::first_exact_copy(Reader& r, Xapian::docid self, const DuplicateFingerprint& f) const {
     if (f.text_hash.empty()) return 0;
     const std::string term = schema::boolean_term(schema::kTextHash, f.text_hash);
     if (shared_terms_.loaded() && shared_terms_.frequency(term) < 2) return 0;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+    for (auto it = r.db.postlist_begin(term); it != r.db.postlist_end(term); ++it)
         if (*it != self) return *it;
     return 0;
 }
 
-Xapian::doccount DuplicateDetector::candidate_term_frequency(const std::string& term) const {
-    return shared_terms_.loaded() ? shared_terms_.frequency(term) : db_.get_termfreq(term);
+Xapian::doccount DuplicateDetector::candidate_term_frequency(Reader& r, const std::string& term) const {
+    return shared_terms_.loaded() ? shared_terms_.frequency(term) : r.db.get_termfreq(term);
 }
 
-std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, const DuplicateFingerprint& f) {
+std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Reader& r, Xapian::docid self,
+                                                            const DuplicateFingerprint& f) {
+    auto& slots = r.slots;
     // Thousands of postings a part, counted without allocating.
     auto hit = [&](Xapian::docid did) -> PartSlot& {
-        PartSlot& h = slots_[did];
+        PartSlot& h = slots[did];
         if (!h.seen) {
             h.seen = true;
-            touched_.push_back(did);
+            r.touched.push_back(did);
         }
         return h;
     };
@@ -236,19 +264,19 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     // 100k parts the slots outgrow the core's own cache, and waiting for
     // each in turn was most of gathering's own time.
     auto read = [&](const std::string& term, auto&& add) {
-        postings_.clear();
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        r.postings.clear();
+        for (auto it = r.db.postlist_begin(term); it != r.db.postlist_end(term); ++it) {
             const Xapian::docid did = *it;
-            if (did == self || did >= slots_.size()) continue;
-            __builtin_prefetch(&slots_[did], 1);
-            postings_.push_back(did);
+            if (did == self || did >= slots.size()) continue;
+            __builtin_prefetch(&slots[did], 1);
+            r.postings.push_back(did);
         }
-        for (const Xapian::docid did : postings_) add(hit(did));
+        for (const Xapian::docid did : r.postings) add(hit(did));
     };
     auto sure = [](PartSlot& h) { h.sure = true; };
-    if (const Xapian::docid copy = first_exact_copy(self, f)) hit(copy).sure = true;
+    if (const Xapian::docid copy = first_exact_copy(r, self, f)) hit(copy).sure = true;
     // The other parts of the same file.
-    if (const std::uint32_t file = self < slots_.size() ? slots_[self].file : 0; file != 0) {
+    if (const std::uint32_t file = self < slots.size() ? slots[self].file : 0; file != 0) {
         const std::uint32_t begin = file_start_[file], end = file_start_[file + 1];
         if (end - begin <= kMaxExactPostings)
             for (std::uint32_t i = begin; i < end; ++i)
@@ -260,7 +288,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     std::vector<std::pair<Xapian::doccount, std::string>> bands;
     for (std::size_t band = 0; band < f.band_keys.size(); ++band) {
         std::string term = band_term(band, f.band_keys[band]);
-        const Xapian::doccount tf = candidate_term_frequency(term);
+        const Xapian::doccount tf = candidate_term_frequency(r, term);
         if (tf > 1 && tf <= kMaxBandPostings) bands.emplace_back(tf, std::move(term));
     }
     std::sort(bands.begin(), bands.end());
@@ -272,10 +300,10 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     }
 
     // The rarest anchors, within the posting budget.
-    const Xapian::doccount cap = std::max<Xapian::doccount>(kMinAnchorCap, db_.get_doccount() / kAnchorCapDivisor);
+    const Xapian::doccount cap = std::max<Xapian::doccount>(kMinAnchorCap, doccount_ / kAnchorCapDivisor);
     std::vector<std::pair<Xapian::doccount, const std::string*>> rare;
     for (const auto& a : f.anchors) {
-        const Xapian::doccount tf = anchor_frequency(a);
+        const Xapian::doccount tf = anchor_frequency(r, a);
         if (tf > 1) rare.emplace_back(tf, &a);
     }
     std::sort(rare.begin(), rare.end());
@@ -285,7 +313,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
         // "object", "select") still reads its rarest few.
         if (rare[i].first > cap && i >= kMinAnchorsQueried) break;
         budget -= rare[i].first;
-        const auto w = static_cast<float>(anchor_weight(*rare[i].second));
+        const auto w = static_cast<float>(anchor_weight(r, *rare[i].second));
         read(schema::boolean_term(schema::kAnchor, *rare[i].second), [w](PartSlot& h) { h.anchors += w; });
     }
 
@@ -309,8 +337,8 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
     std::vector<Xapian::docid> out;
     const bool korean = f.lang == "ko";
     const double own_length = std::max<std::uint32_t>(1, f.length);
-    for (const Xapian::docid did : touched_) {
-        PartSlot& h = slots_[did];
+    for (const Xapian::docid did : r.touched) {
+        PartSlot& h = slots[did];
         const bool same = h.korean == korean;
         const double length = std::max<std::uint32_t>(1, h.length);
         const double ratio = std::min(length, own_length) / std::max(length, own_length);
@@ -324,7 +352,7 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
         h.bands = 0;
         h.seen = h.sure = false;
     }
-    touched_.clear();
+    r.touched.clear();
     std::sort(out.begin(), out.end());
     for (auto& list : lists) {
         const std::size_t keep = std::min(list.size(), kCandidatesPerLanguage);
@@ -337,43 +365,47 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Xapian::docid self, 
 std::vector<std::string> DuplicateDetector::candidates(const std::string& part_term) {
     const auto did = find_part(db_, part_term);
     if (!did) return {};
-    if (slots_.empty()) load_part_facts();
+    Reader& r = readers_[0];
+    if (r.slots.empty()) load_part_facts();
     std::vector<std::string> out;
-    for (Xapian::docid c : candidate_ids(*did, fingerprint_of(*did))) out.push_back(part_term_of(db_.get_document(c)));
+    for (Xapian::docid c : candidate_ids(r, *did, fingerprint_of(r, *did)))
+        out.push_back(part_term_of(db_.get_document(c)));
     return out;
 }
 
 void DuplicateDetector::load_part_facts() {
-    slots_.assign(db_.get_lastdocid() + 1, PartSlot{});
+    doccount_ = db_.get_doccount();
+    auto& slots = readers_[0].slots;
+    slots.assign(db_.get_lastdocid() + 1, PartSlot{});
     known_.reserve(db_.get_lastdocid());
-    touched_.clear();
+    readers_[0].touched.clear();
     const std::string ko = schema::boolean_term(schema::kLanguage, "ko");
     for (auto it = db_.postlist_begin(ko); it != db_.postlist_end(ko); ++it)
-        if (*it < slots_.size()) slots_[*it].korean = true;
+        if (*it < slots.size()) slots[*it].korean = true;
     {
         std::unordered_map<std::string, std::uint32_t> file_numbers;
         for (auto it = db_.valuestream_begin(schema::kDocumentSlot); it != db_.valuestream_end(schema::kDocumentSlot);
              ++it) {
-            if (it.get_docid() >= slots_.size()) continue;
+            if (it.get_docid() >= slots.size()) continue;
             const auto number = file_numbers.emplace(*it, file_numbers.size() + 1).first->second;
-            slots_[it.get_docid()].file = static_cast<std::uint32_t>(number);
+            slots[it.get_docid()].file = static_cast<std::uint32_t>(number);
         }
         // Each file's parts, counted and then placed, in docid order.
         file_start_.assign(file_numbers.size() + 2, 0);
     }
-    for (std::size_t did = 1; did < slots_.size(); ++did)
-        if (slots_[did].file != 0) ++file_start_[slots_[did].file + 1];
+    for (std::size_t did = 1; did < slots.size(); ++did)
+        if (slots[did].file != 0) ++file_start_[slots[did].file + 1];
     for (std::size_t n = 1; n < file_start_.size(); ++n) file_start_[n] += file_start_[n - 1];
     file_parts_.assign(file_start_.back(), 0);
     {
         std::vector<std::uint32_t> next(file_start_.begin(), file_start_.end() - 1);
-        for (std::size_t did = 1; did < slots_.size(); ++did)
-            if (const std::uint32_t file = slots_[did].file; file != 0)
+        for (std::size_t did = 1; did < slots.size(); ++did)
+            if (const std::uint32_t file = slots[did].file; file != 0)
                 file_parts_[next[file]++] = static_cast<Xapian::docid>(did);
     }
     for (auto it = db_.valuestream_begin(schema::kLengthSlot); it != db_.valuestream_end(schema::kLengthSlot); ++it)
-        if (it.get_docid() < slots_.size())
-            slots_[it.get_docid()].length = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
+        if (it.get_docid() < slots.size())
+            slots[it.get_docid()].length = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
 }
 
 void DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
@@ -402,39 +434,47 @@ void DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
     for (auto& [key, term] : keyed) pending.push_back(std::move(term));
 }
 
-bool DuplicateDetector::same_file(Xapian::docid a, Xapian::docid b) const {
-    return a < slots_.size() && b < slots_.size() && slots_[a].file != 0 && slots_[a].file == slots_[b].file;
+bool DuplicateDetector::same_file(const Reader& r, Xapian::docid a, Xapian::docid b) {
+    const auto& slots = r.slots;
+    return a < slots.size() && b < slots.size() && slots[a].file != 0 && slots[a].file == slots[b].file;
 }
 
-DuplicateFingerprint DuplicateDetector::fingerprint_of(Xapian::docid did) {
+DuplicateFingerprint DuplicateDetector::fingerprint_of(Reader& r, Xapian::docid did) {
     // One value read: the part exists (it came from a posting list), and
     // what else comparing needs was read for every part at once.
     return DuplicateFingerprint::decode(
-        db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
+        r.db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
 }
 
-std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Xapian::docid did,
+std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Reader& r, Xapian::docid did,
                                                                     const DuplicateFingerprint* whole) {
-    if (auto cached = known_.find(did)) return cached;
-    auto k = std::make_shared<const PreparedFingerprint>(whole ? *whole : fingerprint_of(did),
-                                                         [this](const std::string& a) { return anchor_weight(a); });
+    {
+        std::lock_guard lock(known_mutex_);
+        if (auto cached = known_.find(did)) return cached;
+    }
+    // Read and prepared outside the lock: two threads may both prepare a
+    // part, and the same one is kept.
+    auto k = std::make_shared<const PreparedFingerprint>(
+        whole ? *whole : fingerprint_of(r, did), [&](const std::string& a) { return anchor_weight(r, a); });
+    std::lock_guard lock(known_mutex_);
     known_.insert(did, k);
     return k;
 }
 
-std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid did, std::size_t& verified) {
+std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Reader& r, Xapian::docid did,
+                                                                   std::size_t& verified) {
     std::vector<Verified> out;
     // The whole fingerprint for the candidate terms and the shared keys
     // of links kept, the prepared one for comparing.
-    const DuplicateFingerprint f = fingerprint_of(did);
-    const std::shared_ptr<const PreparedFingerprint> self = known(did, &f);
-    const Xapian::docid copy = first_exact_copy(did, f);
-    for (Xapian::docid c : candidate_ids(did, f)) {
-        const std::shared_ptr<const PreparedFingerprint> other = known(c);
+    const DuplicateFingerprint f = fingerprint_of(r, did);
+    const std::shared_ptr<const PreparedFingerprint> self = known(r, did, &f);
+    const Xapian::docid copy = first_exact_copy(r, did, f);
+    for (Xapian::docid c : candidate_ids(r, did, f)) {
+        const std::shared_ptr<const PreparedFingerprint> other = known(r, c);
         // Other exact copies are reached through the first one.
         if (c != copy && self->text_hash() != 0 && other->text_hash() == self->text_hash()) continue;
         ++verified;
-        const bool siblings = same_file(did, c);
+        const bool siblings = same_file(r, did, c);
         if (!judge_.may_accept(*self, *other, siblings)) continue;
         PairEvidence e = compare_parts(*self, *other);
         const auto verdict = judge_.judge(*self, *other, e, siblings);
@@ -445,11 +485,16 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Xapian::docid
     return out;
 }
 
-const DuplicateDetector::BestTranslation& DuplicateDetector::best_translation(Xapian::docid did,
-                                                                              std::size_t& verified) {
-    auto it = best_.find(did);
-    if (it != best_.end()) return it->second;
-    return best_.emplace(did, best_of(verify(did, verified))).first->second;
+DuplicateDetector::BestTranslation DuplicateDetector::best_translation(Reader& r, Xapian::docid did,
+                                                                       std::size_t& verified) {
+    {
+        std::lock_guard lock(best_mutex_);
+        if (auto it = best_.find(did); it != best_.end()) return it->second;
+    }
+    const BestTranslation best = best_of(verify(r, did, verified));
+    std::lock_guard lock(best_mutex_);
+    best_.emplace(did, best);
+    return best;
 }
 
 DuplicateDetector::BestTranslation DuplicateDetector::best_of(const std::vector<Verified>& found) {
@@ -475,11 +520,56 @@ bool DuplicateDetector::holds_against(Xapian::docid did, double score, const Bes
     return score >= judge_.translation_margin * best.score;
 }
 
-std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std::string& term,
-                                                   std::size_t& verified) {
-    std::vector<Verified> found = verify(did, verified);
+DuplicateDetector::Precomputed DuplicateDetector::verify_pending(Reader& r, const std::string& term) {
+    Precomputed p;
+    const auto did = find_part(r.db, term);
+    if (!did) return p;
+    p.did = *did;
+    p.found = verify(r, p.did, p.verified);
+    const BestTranslation mine = best_of(p.found);
+    {
+        std::lock_guard lock(best_mutex_);
+        best_[p.did] = mine;
+    }
+    // What linking will ask of the translations found (see link()).
+    for (const Verified& v : p.found)
+        if (v.verdict.relation == Relation::Translation && !v.siblings && holds_against(v.did, v.verdict.similarity, mine))
+            best_translation(r, v.did, p.verified);
+    return p;
+}
+
+void DuplicateDetector::precompute(const std::vector<std::string>& pending, std::size_t begin, std::size_t end,
+                                   std::vector<Precomputed>& out) {
+    out.assign(end - begin, Precomputed{});
+    std::atomic<std::size_t> next{begin};
+    std::mutex failed_mutex;
+    std::exception_ptr failed;
+    auto work = [&](Reader& r) {
+        try {
+            for (std::size_t i; (i = next++) < end;) out[i - begin] = verify_pending(r, pending[i]);
+        } catch (...) {
+            std::lock_guard lock(failed_mutex);
+            if (!failed) failed = std::current_exception();
+            next = end;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < readers_.size(); ++t) {
+        // The last checkpoint committed what this thread is to read.
+        readers_[t].db.reopen();
+        threads.emplace_back(work, std::ref(readers_[t]));
+    }
+    work(readers_[0]);
+    for (auto& t : threads) t.join();
+    if (failed) std::rethrow_exception(failed);
+}
+
+std::vector<DuplicateLink> DuplicateDetector::link(Precomputed&& p, const std::string& term, std::size_t& verified) {
+    Reader& r = readers_[0];
+    std::vector<Verified> found = std::move(p.found);
+    verified += p.verified;
     const BestTranslation mine = best_of(found);
-    best_[did] = mine;
+    best_[p.did] = mine;
     std::vector<DuplicateLink> links;
     for (Verified& v : found) {
         if (v.verdict.relation == Relation::Translation && !v.siblings) {
@@ -487,7 +577,7 @@ std::vector<DuplicateLink> DuplicateDetector::link(Xapian::docid did, const std:
             // clear best match.
             const double score = v.verdict.similarity;
             if (!holds_against(v.did, score, mine)) continue;
-            if (!holds_against(did, score, best_translation(v.did, verified))) continue;
+            if (!holds_against(p.did, score, best_translation(r, v.did, verified))) continue;
         }
         const std::string other = part_term_of(db_.get_document(v.did));
         if (other.empty() || other == term) continue;
@@ -559,15 +649,28 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // pending part. Past a sixteenth of the parts (a first build, a
     // rebuild, a large import), reading all shared ones in one pass costs
     // less than looking them up.
-    if (pending.size() * kBulkDivisor >= db_.get_doccount())
-        shared_terms_ = SharedTermFrequencies::read(db_, {schema::kBand, schema::kTextHash});
+    const bool bulk = pending.size() * kBulkDivisor >= db_.get_doccount();
+    if (bulk) shared_terms_ = SharedTermFrequencies::read(db_, {schema::kBand, schema::kTextHash});
     order_for_locality(pending);
+    // The other threads read what the checkpoints commit, and may not add
+    // to the anchor frequencies: all of them are read first.
+    if (bulk && threads_ > 1 && checkpoint && !path_.empty() && read_anchor_frequencies()) {
+        while (readers_.size() < threads_) {
+            Reader& r = readers_.emplace_back();
+            r.db = Xapian::Database(path_);
+            r.slots = readers_[0].slots;
+        }
+        known_.set_max_bytes(static_cast<std::size_t>(static_cast<double>(cache_bytes_) * kThreadedCacheShare));
+    }
 
+    std::vector<Precomputed> ahead;  // pending[i - i % kChunk ...], verified by every thread
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const std::string& term = pending[i];
-        if (const auto did = find_part(db_, term)) {
+        if (readers_.size() > 1 && i % kChunk == 0) precompute(pending, i, std::min(pending.size(), i + kChunk), ahead);
+        Precomputed p = readers_.size() > 1 ? std::move(ahead[i % kChunk]) : verify_pending(readers_[0], term);
+        if (p.did != 0) {
             ++summary.parts;
-            std::vector<DuplicateLink> found = link(*did, term, summary.candidates);
+            std::vector<DuplicateLink> found = link(std::move(p), term, summary.candidates);
             std::stable_sort(found.begin(), found.end(), [](const DuplicateLink& a, const DuplicateLink& b) {
                 return a.similarity > b.similarity;
             });
@@ -610,7 +713,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         const Xapian::docid self = docid_of(term);
         std::vector<DuplicateLink*> translations;
         for (auto& l : r.links)
-            if (l.relation == Relation::Translation && !same_file(self, docid_of(l.other))) translations.push_back(&l);
+            if (l.relation == Relation::Translation && !same_file(readers_[0], self, docid_of(l.other))) translations.push_back(&l);
         if (translations.size() < 2) continue;
         std::sort(translations.begin(), translations.end(),
                   [](const DuplicateLink* a, const DuplicateLink* b) { return a->similarity > b->similarity; });
@@ -634,7 +737,11 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     known_.clear();
     best_.clear();
     frequencies_.clear();
+    frequencies_complete_ = false;
     shared_terms_ = SharedTermFrequencies();
+    summary.threads = readers_.size();
+    readers_.resize(1);
+    known_.set_max_bytes(cache_bytes_);
     return_free_memory();
     std::set<std::string> done, old_ids, new_ids;
     // Written back every few thousand rewrites, even inside a cluster:

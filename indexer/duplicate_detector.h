@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -75,6 +76,7 @@ struct DuplicateSummary {
     std::size_t candidates = 0;   // pairs verified
     std::size_t links = 0;        // relations found
     std::size_t clusters = 0;     // clusters written
+    std::size_t threads = 1;      // that verified candidates
 };
 
 class DuplicateDetector {
@@ -87,11 +89,22 @@ public:
     // the cache costs a value read, a decode and its anchor weights: when
     // it held a fifth of the parts, that was most of the detection time.
     static constexpr std::size_t kDefaultCacheBytes = std::size_t{72} << 20;
+    // Linking on several threads, the cache gets this share of the budget:
+    // each thread's allocator arena keeps its own freed memory, and on the
+    // 100k runs corpus two threads with the whole 72 MB peaked 20 MB
+    // higher than one (308 MB; 283 MB with 48 MB, 7% slower than 72).
+    static constexpr double kThreadedCacheShare = 2.0 / 3.0;
 
     // `cache_bytes`: the prepared fingerprints kept for comparing; only
     // speed depends on it.
     explicit DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge = {},
                                std::size_t cache_bytes = kDefaultCacheBytes);
+
+    // Links a large run (a first build, a rebuild) on `threads` threads,
+    // each reading the database at `path` through its own handle: what
+    // update()'s checkpoints have committed. Without a checkpoint, or for
+    // a small run, update() uses one thread. Results do not depend on it.
+    void use_threads(unsigned threads, std::string path);
 
     // Marks a part (its Q term) as added, changed or deleted.
     static void mark_pending(Xapian::WritableDatabase& db, const std::string& part_term);
@@ -118,31 +131,67 @@ private:
         double second = 0;  // the runner-up's score
         Xapian::docid did = 0;
     };
+    // What detection keeps of each part: facts read once per run, and
+    // candidate gathering's tally for the part being linked. One entry per
+    // docid, so reading a posting touches one cache line (at 100k parts,
+    // cache misses on three separate arrays were a sixth of detection).
+    struct PartSlot {
+        std::uint32_t length = 0;  // the fingerprint's
+        std::uint32_t file = 0;    // one number per file, 0 if unknown
+        float anchors = 0;         // tally: summed weight of the shared anchors read
+        std::uint16_t bands = 0;   // tally: LSH bands shared
+        bool korean : 1 = false;
+        bool seen : 1 = false;     // tally: in touched
+        bool sure : 1 = false;     // tally: same text or same file
+    };
+    // What one thread reads the database with while linking: its own
+    // handle (Xapian's are not shared between threads) and its own tally,
+    // the parts' facts copied in.
+    struct Reader {
+        Xapian::Database db;
+        std::vector<PartSlot> slots;          // by docid
+        std::vector<Xapian::docid> touched;   // the slots with a tally
+        std::vector<Xapian::docid> postings;  // one posting list, being tallied
+    };
+    // One pending part's candidates verified, ahead of linking it.
+    struct Precomputed {
+        Xapian::docid did = 0;  // 0: the part is gone
+        std::vector<Verified> found;
+        std::size_t verified = 0;
+    };
     // What comparing a part needs, read and prepared once per run. Shared,
     // so a part in use survives the cache being emptied.
     // `whole`: the part's fingerprint if already read, so a miss need not read it again.
-    std::shared_ptr<const PreparedFingerprint> known(Xapian::docid did, const DuplicateFingerprint* whole = nullptr);
-    DuplicateFingerprint fingerprint_of(Xapian::docid did);
+    std::shared_ptr<const PreparedFingerprint> known(Reader& r, Xapian::docid did,
+                                                     const DuplicateFingerprint* whole = nullptr);
+    static DuplicateFingerprint fingerprint_of(Reader& r, Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();
     void order_for_locality(std::vector<std::string>& pending);
     static void return_free_memory();
     // Whether two parts come from one (bilingual) file.
-    bool same_file(Xapian::docid a, Xapian::docid b) const;
+    static bool same_file(const Reader& r, Xapian::docid a, Xapian::docid b);
     // How many parts have the anchor, and its weight (inverse document frequency).
-    Xapian::doccount anchor_frequency(const std::string& anchor);
-    double anchor_weight(const std::string& anchor);
+    Xapian::doccount anchor_frequency(Reader& r, const std::string& anchor);
+    double anchor_weight(Reader& r, const std::string& anchor);
+    // Every anchor's frequency at once, for threads that must not add to
+    // the table; false if there are too many to hold.
+    bool read_anchor_frequencies();
     // How many parts have a band or text-hash term.
-    Xapian::doccount candidate_term_frequency(const std::string& term) const;
-    std::vector<Verified> verify(Xapian::docid did, std::size_t& verified);
+    Xapian::doccount candidate_term_frequency(Reader& r, const std::string& term) const;
+    std::vector<Verified> verify(Reader& r, Xapian::docid did, std::size_t& verified);
     static BestTranslation best_of(const std::vector<Verified>& found);
-    const BestTranslation& best_translation(Xapian::docid did, std::size_t& verified);
+    BestTranslation best_translation(Reader& r, Xapian::docid did, std::size_t& verified);
     bool holds_against(Xapian::docid did, double score, const BestTranslation& best) const;
-    std::vector<Xapian::docid> candidate_ids(Xapian::docid did, const DuplicateFingerprint& f);
+    std::vector<Xapian::docid> candidate_ids(Reader& r, Xapian::docid did, const DuplicateFingerprint& f);
     // The first other part with the same text, the one exact copy a part
     // links to (0 if none): n copies make n links, not n * candidates.
-    Xapian::docid first_exact_copy(Xapian::docid did, const DuplicateFingerprint& f);
-    std::vector<DuplicateLink> link(Xapian::docid did, const std::string& term, std::size_t& verified);
+    Xapian::docid first_exact_copy(Reader& r, Xapian::docid did, const DuplicateFingerprint& f) const;
+    // Verifies pending[begin, end) on every thread, in `out`.
+    void precompute(const std::vector<std::string>& pending, std::size_t begin, std::size_t end,
+                    std::vector<Precomputed>& out);
+    Precomputed verify_pending(Reader& r, const std::string& term);
+    std::vector<DuplicateLink> link(Precomputed&& p, const std::string& term, std::size_t& verified);
 
     Xapian::WritableDatabase& db_;
     RelationJudge judge_;
@@ -162,29 +211,23 @@ private:
         std::size_t used_ = 0;
     };
     FrequencyTable frequencies_;
+    bool frequencies_complete_ = false;  // every anchor term read: a miss is a frequency of 0
+    Xapian::doccount doccount_ = 0;      // for the whole update
     // Read when a run links many parts (see update()); otherwise empty, and
     // each frequency is looked up in the index.
     SharedTermFrequencies shared_terms_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
+    std::mutex best_mutex_;
     // Prepared parts, the least recently used dropped first: a part
     // compared with many others stays.
     FingerprintCache known_;
-    // What detection keeps of each part: facts read once per run, and
-    // candidate gathering's tally for the part being linked. One entry per
-    // docid, so reading a posting touches one cache line (at 100k parts,
-    // cache misses on three separate arrays were a sixth of detection).
-    struct PartSlot {
-        std::uint32_t length = 0;  // the fingerprint's
-        std::uint32_t file = 0;    // one number per file, 0 if unknown
-        float anchors = 0;         // tally: summed weight of the shared anchors read
-        std::uint16_t bands = 0;   // tally: LSH bands shared
-        bool korean : 1 = false;
-        bool seen : 1 = false;     // tally: in touched_
-        bool sure : 1 = false;     // tally: same text or same file
-    };
-    std::vector<PartSlot> slots_;         // by docid
-    std::vector<Xapian::docid> touched_;  // the slots with a tally
-    std::vector<Xapian::docid> postings_; // one posting list, being tallied
+    std::size_t cache_bytes_;
+    std::mutex known_mutex_;
+    // readers_[0] is this thread's, on db_; the others are opened by
+    // use_threads() when a run is large enough.
+    std::vector<Reader> readers_;
+    unsigned threads_ = 1;
+    std::string path_;
     // The parts of each file, by file number: file_parts_[file_start_[n]]
     // up to file_parts_[file_start_[n + 1]].
     std::vector<std::uint32_t> file_start_;

@@ -25,6 +25,8 @@ public:
     // Docid 0 is never held.
     void insert(Xapian::docid did, std::shared_ptr<const PreparedFingerprint> part);
     void clear();
+    // The budget for what is inserted from now on.
+    void set_max_bytes(std::size_t max_bytes) { max_bytes_ = max_bytes; }
     // Room for docids up to `last` at once (24 bytes each), rather than
     // growing by doubling as parts come.
     void reserve(Xapian::docid last) { entries_.reserve(std::size_t{last} + 1); }

@@ -115,7 +115,7 @@ struct Indexer::Impl {
             if (full) {
                 Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
                 fresh.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
-                update(fresh, scanned, start, /*transactions=*/false);
+                update(fresh, rebuild, scanned, start, /*transactions=*/false);
                 summary.deleted = count_dropped(live_db, scanned);
                 fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                 fresh.commit();
@@ -131,7 +131,7 @@ struct Indexer::Impl {
                 // With the first batch, so a reader of an interrupted first
                 // build knows its format.
                 if (started_empty) live_db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
-                update(live_db, scanned, start, /*transactions=*/true);
+                update(live_db, live, scanned, start, /*transactions=*/true);
                 // A run that changed nothing writes nothing.
                 if (summary.added + summary.updated + summary.deleted + duplicates.parts > 0) {
                     live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
@@ -154,11 +154,11 @@ struct Indexer::Impl {
         return summary;
     }
 
-    // Brings `db` up to date with the scanned files, committing in batches.
-    // Files are read and analysed on worker threads and written here, in
-    // scan order.
-    void update(Xapian::WritableDatabase& db, const ScannedSources& scanned, Clock::time_point start,
-                bool transactions) {
+    // Brings `db` (at `path`) up to date with the scanned files, committing
+    // in batches. Files are read and analysed on worker threads and written
+    // here, in scan order.
+    void update(Xapian::WritableDatabase& db, const fs::path& path, const ScannedSources& scanned,
+                Clock::time_point start, bool transactions) {
         std::size_t batch_files = 0;
         std::uintmax_t batch_bytes = 0;
         auto maybe_commit = [&](bool force) {
@@ -235,7 +235,9 @@ struct Indexer::Impl {
         delete_vanished(db, scanned, seen);
         // Also finishes the duplicate links an interrupted run left.
         const auto detect_start = Clock::now();
-        duplicates = DuplicateDetector(db).update([&] { maybe_commit(true); });
+        DuplicateDetector detector(db);
+        detector.use_threads(static_cast<unsigned>(workers), path.string());
+        duplicates = detector.update([&] { maybe_commit(true); });
         summary.duplicate_parts = duplicates.parts;
         summary.duplicate_candidates = duplicates.candidates;
         summary.duplicate_links = duplicates.links;

@@ -25,8 +25,9 @@ struct IndexOptions {
     // A JSON Lines file larger than this is skipped unread (it is read
     // whole). Single-article files have the reader's own, smaller limit.
     std::uintmax_t max_jsonl_file_bytes = 256u << 20;
-    // Threads that read and analyse files while one writes the database;
-    // 0: one per core. With 1, everything runs on the calling thread.
+    // Threads that read and analyse files while one writes the database,
+    // and that verify duplicate candidates in a large run; 0: one per
+    // core. With 1, everything runs on the calling thread.
     std::size_t jobs = 0;
 };
 

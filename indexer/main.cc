@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     app.add_flag("--full", options.full, "rebuild into a fresh database and swap it in atomically");
     app.add_option("--wait-lock", options.wait_lock_seconds, "seconds to wait for another indexer (default 0)")
         ->check(CLI::NonNegativeNumber);
-    app.add_option("-j,--jobs", options.jobs, "threads that read and analyse files (default: one per core)")
+    app.add_option("-j,--jobs", options.jobs, "threads that read and analyse files and verify duplicates (default: one per core)")
         ->check(CLI::PositiveNumber);
     app.add_flag("--json", json, "print the summary as one JSON object on stdout");
     app.add_flag("-v,--verbose", verbose, "log every file and what was done with it");

@@ -61,12 +61,10 @@ std::map<std::string, std::string> duplicate_records(const Xapian::Database& db)
     return out;
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
-    // The bundled articles, each also copied whole and copied without its
-    // third paragraph: exact, near and translated copies among 20 parts.
-    TempDir dir;
+// The bundled articles, each also copied whole and copied without its
+// third paragraph: exact, near and translated copies among 20 parts,
+// indexed on one thread. Returns the database path.
+std::string index_articles_and_copies(const TempDir& dir) {
     for (const auto& entry : fs::directory_iterator(AISEARCH_TEST_CORPUS_DIR)) {
         std::ifstream in(entry.path());
         std::stringstream whole;
@@ -86,9 +84,11 @@ BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
     options.db_path = (dir.path() / "db").string();
     options.jobs = 1;
     Indexer(options, {}).run({dir.path() / "src"});
+    return options.db_path;
+}
 
-    Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
-    const auto with_default_cache = duplicate_records(db);
+// Every part, checking that all three relations are among them.
+std::vector<std::string> parts_with_every_relation(const Xapian::Database& db) {
     std::map<Relation, int> relations;
     std::vector<std::string> parts;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
@@ -99,6 +99,16 @@ BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
     BOOST_TEST(relations[Relation::Exact] > 0);
     BOOST_TEST(relations[Relation::Near] > 0);
     BOOST_TEST(relations[Relation::Translation] > 0);
+    return parts;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
+    TempDir dir;
+    Xapian::WritableDatabase db(index_articles_and_copies(dir), Xapian::DB_OPEN);
+    const auto with_default_cache = duplicate_records(db);
+    const auto parts = parts_with_every_relation(db);
 
     // Detected again from scratch with room for two or three parts: every
     // comparison reads its parts again, and the cache evicts all the time.
@@ -106,6 +116,28 @@ BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_fingerprint_cache) {
     DuplicateDetector(db, {}, 4096).update();
     db.commit();
     BOOST_TEST((duplicate_records(db) == with_default_cache));
+}
+
+BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_number_of_threads) {
+    TempDir dir;
+    const std::string path = index_articles_and_copies(dir);
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    const auto on_one_thread = duplicate_records(db);
+    const auto parts = parts_with_every_relation(db);
+
+    // Detected again from scratch by two and by three threads, sharing a
+    // cache of two or three parts. The other threads read what the
+    // checkpoint commits.
+    for (unsigned threads : {2u, 3u}) {
+        for (const auto& part : parts) DuplicateDetector::mark_pending(db, part);
+        DuplicateDetector detector(db, {}, 4096);
+        detector.use_threads(threads, path);
+        const DuplicateSummary summary = detector.update([&] { db.commit(); });
+        db.commit();
+        BOOST_TEST(summary.parts == parts.size());
+        BOOST_TEST(summary.threads == threads);
+        BOOST_TEST((duplicate_records(db) == on_one_thread), threads << " threads");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(translation_candidates_of_a_plausible_length_come_first) {
