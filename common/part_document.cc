@@ -7,13 +7,6 @@
 
 namespace aisearch {
 
-std::string source_words(std::string_view source) {
-    std::string words(source);
-    for (char& c : words)
-        if (c == '.' || c == '/' || c == '_' || c == '@' || c == ':') c = ' ';
-    return words;
-}
-
 std::string part_key_term(const PartContext& context) {
     return schema::key_term(schema::kPartId, context.doc_key + context.part_suffix);
 }
@@ -59,7 +52,7 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     for (const auto& p : words.paragraphs) analyzer.index_words(doc, p, schema::kBodyField, 1, pos);
     if (!stored.source.empty()) {
         Xapian::termpos source_pos = 0;
-        analyzer.index_text(doc, source_words(stored.source), schema::kSourceField, 1, source_pos);
+        analyzer.index_text(doc, schema::source_words(stored.source), schema::kSourceField, 1, source_pos);
     }
     if (!stored.date.empty()) {
         doc.add_value(schema::kDateSlot, stored.date);

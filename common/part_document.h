@@ -35,10 +35,6 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
 // DocumentParser makes them).
 AnalyzedPart analyze_part(Analyzer& analyzer, const LanguagePart& part);
 
-// A source name as words: "koreatimes.co.kr" -> "koreatimes co kr", so
-// source:koreatimes finds it. Used for indexing and for source: queries.
-std::string source_words(std::string_view source);
-
 // Stores a part's duplicate fingerprint and the terms duplicate detection
 // finds candidates by (exact hash, LSH bands, anchors).
 void add_duplicate_evidence(Xapian::Document& doc, const DuplicateFingerprint& fingerprint);

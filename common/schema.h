@@ -34,6 +34,14 @@ inline constexpr std::string_view kWholeTitle = "XT";
 inline constexpr std::string_view kBodyField = "";
 inline constexpr std::string_view kTitleField = "S";
 inline constexpr std::string_view kSourceField = "XS";  // the publisher: source:word
+// A source name as words: "koreatimes.co.kr" -> "koreatimes co kr", so
+// source:koreatimes finds it. Used for indexing and for source: queries.
+inline std::string source_words(std::string_view source) {
+    std::string words(source);
+    for (char& c : words)
+        if (c == '.' || c == '/' || c == '_' || c == '@' || c == ':') c = ' ';
+    return words;
+}
 
 // Kinds of term made from a word, prepended to the field prefix.
 inline constexpr std::string_view kStemKind = "Z";  // English stem, no positions

@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "aisearch/error.h"
-#include "common/part_document.h"
 #include "common/schema.h"
 #include "common/utf8.h"
 
@@ -318,7 +317,7 @@ private:
             return c;
         }
         if (name == "source") {
-            auto words = analyzer_.analyze(source_words(v.text));
+            auto words = analyzer_.analyze(schema::source_words(v.text));
             if (words.empty()) throw QuerySyntaxError("source: '" + v.text + "' has no words");
             c.filter = name;
             c.query = analyzer_.phrase_query(words, schema::kSourceField);

@@ -3,7 +3,10 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
+#include <type_traits>
 
 #include "common/analyzer.h"
 #include "common/bilingual_lexicon.h"
@@ -20,6 +23,9 @@ namespace aisearch {
 namespace {
 
 constexpr int kReopenRetries = 5;
+
+// 5, 10, 20, 40, 80 ms: an indexer's commit or swap is over by then.
+void pause_before_retry(int attempt) { std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt)); }
 
 }  // namespace
 
@@ -41,17 +47,32 @@ struct Searcher::Impl {
             std::error_code ec;
             if (!std::filesystem::exists(p, ec))
                 throw DatabaseError("database '" + p + "' does not exist");
-            try {
-                shards.emplace_back(p);
-                const std::string format = shards.back().get_metadata(std::string(schema::kFormatKey));
-                if (shards.back().get_doccount() > 0 && format != schema::kFormat)
-                    throw DatabaseError("database '" + p + "' was written by another version of aisearch-index (format " +
-                                        (format.empty() ? std::string("1") : format) + ", not " +
-                                        std::string(schema::kFormat) + "): run aisearch-index on it again");
-                combined.add_database(shards.back());
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
+            Xapian::Database shard;
+            std::string format;
+            Xapian::doccount parts = 0;
+            for (int attempt = 0;; ++attempt) {
+                try {
+                    shard = Xapian::Database(p);
+                    format = shard.get_metadata(std::string(schema::kFormatKey));
+                    parts = shard.get_doccount();
+                    break;
+                } catch (const Xapian::DatabaseError& e) {
+                    // Opening reads several files and blocks one after the
+                    // other: a rebuild swapped in, or two commits, between
+                    // them give blocks of another revision. Open it anew.
+                    if (attempt >= kReopenRetries)
+                        throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
+                    pause_before_retry(attempt);
+                } catch (const Xapian::Error& e) {
+                    throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
+                }
             }
+            if (parts > 0 && format != schema::kFormat)
+                throw DatabaseError("database '" + p + "' was written by another version of aisearch-index (format " +
+                                    (format.empty() ? std::string("1") : format) + ", not " +
+                                    std::string(schema::kFormat) + "): run aisearch-index on it again");
+            shards.push_back(shard);
+            combined.add_database(shard);
         }
         db = combined;
         duplicates = std::make_unique<DuplicateLookup>(std::move(shards));
@@ -62,20 +83,7 @@ struct Searcher::Impl {
             throw QuerySyntaxError("language must be ko or en, not '" + q.lang + "'");
         lexicon.prepare(q.text, analyzer);
         const ParsedQuery parsed = parser.parse(q.text, q.lang);
-        for (int attempt = 0;; ++attempt) {
-            try {
-                return run_once(q, parsed);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt >= kReopenRetries) throw DatabaseError("database keeps changing during the search");
-                db.reopen();
-            } catch (const Xapian::DatabaseError& e) {
-                // A full rebuild swapped the directory under us: open it anew.
-                if (attempt >= kReopenRetries) throw DatabaseError("search failed: " + e.get_description());
-                open();
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError("search failed: " + e.get_description());
-            }
-        }
+        return retrying("search", [&] { return run_once(q, parsed); });
     }
 
     Results run_once(const Query& q, const ParsedQuery& parsed) {
@@ -116,37 +124,40 @@ struct Searcher::Impl {
     }
 
     DatabaseStats stats() {
+        return retrying("reading database statistics", [&] { return stats_once(); });
+    }
+
+    DatabaseStats stats_once() {
         DatabaseStats st;
-        try {
-            st.parts = db.get_doccount();
-            st.korean_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "ko"));
-            st.english_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "en"));
-            const std::string prefix(schema::kDocumentId);
-            for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) ++st.documents;
-            for (const auto& p : paths) {
-                const std::string when = Xapian::Database(p).get_metadata(std::string(schema::kLastUpdateKey));
-                st.last_update = std::max(st.last_update, when);
-                std::error_code ec;
-                for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-                     !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-                    std::error_code fec;
-                    if (it->is_regular_file(fec)) st.size_bytes += it->file_size(fec);
-                }
+        st.parts = db.get_doccount();
+        st.korean_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "ko"));
+        st.english_parts = db.get_termfreq(schema::boolean_term(schema::kLanguage, "en"));
+        const std::string prefix(schema::kDocumentId);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) ++st.documents;
+        for (const auto& p : paths) {
+            const std::string when = Xapian::Database(p).get_metadata(std::string(schema::kLastUpdateKey));
+            st.last_update = std::max(st.last_update, when);
+            std::error_code ec;
+            for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
+                 !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+                std::error_code fec;
+                if (it->is_regular_file(fec)) st.size_bytes += it->file_size(fec);
             }
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("reading database statistics failed: " + e.get_description());
         }
         return st;
     }
 
-    // Runs `f`, reopening the databases if an indexer changed them under it.
+    // Runs `f`, opening the databases anew if an indexer changed them
+    // under it: two commits during a read (DatabaseModifiedError, or
+    // blocks of a later revision read as corrupt), or a rebuild swapped in.
     template <typename F>
-    auto retrying(const char* what, F f) {
+    std::invoke_result_t<F&> retrying(const char* what, F f) {
         for (int attempt = 0;; ++attempt) {
             try {
                 return f();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt >= kReopenRetries) throw DatabaseError("database keeps changing");
+            } catch (const Xapian::DatabaseError& e) {
+                if (attempt >= kReopenRetries) throw DatabaseError(std::string(what) + " failed: " + e.get_description());
+                pause_before_retry(attempt);
                 open();
             } catch (const Xapian::Error& e) {
                 throw DatabaseError(std::string(what) + " failed: " + e.get_description());
