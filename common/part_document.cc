@@ -63,7 +63,7 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     doc.add_value(schema::kDocumentSlot, schema::key_term(schema::kDocumentId, context.doc_key));
     doc.add_boolean_term(schema::key_term(schema::kSourceFile, context.path));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
-    doc.set_data(encode(stored));
+    doc.add_value(schema::kPartSlot, encode(stored));
     doc.add_value(schema::kTextSlot, text);
     return doc;
 }

@@ -1,4 +1,4 @@
-// The layout of the records aisearch stores in a database (document data,
+// The layout of the records aisearch stores in a database (part records,
 // cluster records): a first line naming the kind of record, then per field
 // "name length", a newline, the field's bytes and a newline. Reading one
 // needs no parsing or unescaping of the values, which a search does for

@@ -69,16 +69,22 @@ inline constexpr Xapian::valueno kDocumentSlot = 3;
 // candidates of a plausible length first.
 inline constexpr Xapian::valueno kLengthSlot = 4;
 // The part's text, paragraphs separated by '\n', for snippets. Not in the
-// document data: a search reads the data of every hit it lists, but the
-// text only to make a snippet, and a value is stored uncompressed (the
-// data's zlib inflate was a fifth of a query).
+// part's record (kPartSlot): a search reads the record of every hit it
+// lists, but the text only to make a snippet; and a value is stored
+// uncompressed (when the text was in the document data, its zlib inflate
+// was a fifth of a query).
 inline constexpr Xapian::valueno kTextSlot = 5;
+// The part's stored record (stored_part.h), read for every hit shown and
+// every cluster member listed. Not the document data, for the same reason
+// as the text: Xapian compresses data of this size, and inflating it was
+// 7% of an in-process query.
+inline constexpr Xapian::valueno kPartSlot = 6;
 
 // Database metadata keys.
 // The version of what aisearch stores (terms, values, records): the
 // indexer rebuilds a database of another version, the searcher refuses it.
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "4";
+inline constexpr std::string_view kFormat = "5";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates

@@ -1,4 +1,4 @@
-// What the indexer stores with each language part (Xapian document data)
+// What the indexer stores with each language part (value slot kPartSlot)
 // and the searcher reads back to show a hit: an "aisearch-part" record
 // (common/record_fields.h), the text last.
 #pragma once

@@ -776,7 +776,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             if (!did) continue;
             Xapian::Document doc = db_.get_document(*did);
             if (!id.empty()) {
-                PartLabel label = decode_part_label(doc.get_data());
+                PartLabel label = decode_part_label(doc.get_value(schema::kPartSlot));
                 index[m] = cluster.members.size();
                 cluster.members.push_back({m, std::move(label.id), std::move(label.lang)});
             }

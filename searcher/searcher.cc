@@ -100,7 +100,7 @@ struct Searcher::Impl {
         std::size_t rank = q.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Xapian::Document doc = it.get_document();
-            const StoredPart part = decode_stored_part(doc.get_data());
+            const StoredPart part = decode_stored_part(doc.get_value(schema::kPartSlot));
             Hit h;
             h.rank = ++rank;
             h.id = part.id;

@@ -78,7 +78,7 @@ void fingerprint(const Xapian::Database& db) {
 void data(const Xapian::Database& db) {
     for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it) {
         for (auto p = db.postlist_begin(*it); p != db.postlist_end(*it); ++p)
-            std::cout << *it << "\t" << escaped(db.get_document(*p).get_data()) << "\n";
+            std::cout << *it << "\t" << escaped(db.get_document(*p).get_value(6)) << "\n";  // 6: schema::kPartSlot
     }
 }
 
