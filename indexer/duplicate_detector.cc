@@ -48,6 +48,13 @@ constexpr double kBandWeight = 100;  // a shared band in the ranking, against an
 // A run linking at least 1/kBulkDivisor of the parts reads the candidate
 // terms' frequencies in one pass (SharedTermFrequencies).
 constexpr std::size_t kBulkDivisor = 16;
+// Anchor frequencies held at most (32 MB).
+constexpr std::size_t kMaxFrequencies = 1 << 20;
+
+// An anchor's key in the frequency table; 0 marks an empty slot.
+std::uint64_t anchor_key(std::string_view anchor) {
+    return std::max<std::uint64_t>(1, std::hash<std::string_view>{}(anchor));
+}
 
 }  // namespace
 
@@ -169,9 +176,7 @@ Xapian::doccount DuplicateDetector::anchor_frequency(Reader& r, const std::strin
     // part's candidate gathering needs those of its anchors. Looking them
     // up in the index made each several times dearer (a B-tree descent
     // with its blocks copied from the page cache).
-    constexpr std::size_t kMaxFrequencies = 1 << 20;  // 32 MB at most
-    // Key 0 marks an empty slot.
-    const std::uint64_t key = std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor));
+    const std::uint64_t key = anchor_key(anchor);
     if (const Xapian::doccount* tf = frequencies_.find(key)) return *tf;
     if (frequencies_complete_) return 0;
     if (frequencies_.size() >= kMaxFrequencies) frequencies_.clear();
@@ -181,7 +186,6 @@ Xapian::doccount DuplicateDetector::anchor_frequency(Reader& r, const std::strin
 }
 
 bool DuplicateDetector::read_anchor_frequencies() {
-    constexpr std::size_t kMaxFrequencies = 1 << 20;
     frequencies_.clear();
     const std::string prefix(schema::kAnchor);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
@@ -189,8 +193,7 @@ bool DuplicateDetector::read_anchor_frequencies() {
             frequencies_.clear();
             return false;
         }
-        const std::string anchor = (*t).substr(prefix.size());
-        frequencies_.insert(std::max<std::uint64_t>(1, std::hash<std::string>{}(anchor)), t.get_termfreq());
+        frequencies_.insert(anchor_key(std::string_view(*t).substr(prefix.size())), t.get_termfreq());
     }
     frequencies_complete_ = true;
     return true;
@@ -526,14 +529,15 @@ DuplicateDetector::Precomputed DuplicateDetector::verify_pending(Reader& r, cons
     if (!did) return p;
     p.did = *did;
     p.found = verify(r, p.did, p.verified);
-    const BestTranslation mine = best_of(p.found);
+    p.best = best_of(p.found);
     {
         std::lock_guard lock(best_mutex_);
-        best_[p.did] = mine;
+        best_[p.did] = p.best;
     }
     // What linking will ask of the translations found (see link()).
     for (const Verified& v : p.found)
-        if (v.verdict.relation == Relation::Translation && !v.siblings && holds_against(v.did, v.verdict.similarity, mine))
+        if (v.verdict.relation == Relation::Translation && !v.siblings &&
+            holds_against(v.did, v.verdict.similarity, p.best))
             best_translation(r, v.did, p.verified);
     return p;
 }
@@ -568,8 +572,7 @@ std::vector<DuplicateLink> DuplicateDetector::link(Precomputed&& p, const std::s
     Reader& r = readers_[0];
     std::vector<Verified> found = std::move(p.found);
     verified += p.verified;
-    const BestTranslation mine = best_of(found);
-    best_[p.did] = mine;
+    const BestTranslation& mine = p.best;
     std::vector<DuplicateLink> links;
     for (Verified& v : found) {
         if (v.verdict.relation == Relation::Translation && !v.siblings) {

@@ -157,6 +157,7 @@ private:
     struct Precomputed {
         Xapian::docid did = 0;  // 0: the part is gone
         std::vector<Verified> found;
+        BestTranslation best;  // of `found`, also in best_
         std::size_t verified = 0;
     };
     // What comparing a part needs, read and prepared once per run. Shared,
@@ -223,8 +224,8 @@ private:
     FingerprintCache known_;
     std::size_t cache_bytes_;
     std::mutex known_mutex_;
-    // readers_[0] is this thread's, on db_; the others are opened by
-    // use_threads() when a run is large enough.
+    // readers_[0] is this thread's, on db_; update() opens the others
+    // (see use_threads()) for a large run, and closes them after linking.
     std::vector<Reader> readers_;
     unsigned threads_ = 1;
     std::string path_;
