@@ -24,8 +24,27 @@ namespace {
 
 constexpr int kReopenRetries = 5;
 
-// 5, 10, 20, 40, 80 ms: an indexer's commit or swap is over by then.
-void pause_before_retry(int attempt) { std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt)); }
+// Runs `f`. An indexer's commits or a rebuild swapped in can overtake a
+// reader: Xapian reports DatabaseModifiedError, or, for blocks of a later
+// revision or files of two databases read while opening, a corrupt block
+// or a short read. On any database error this pauses (5, 10, 20, 40, 80
+// ms: the commit or swap is over by then), calls `reset` and runs `f`
+// again; a database that really is damaged still fails. `failure(e)`
+// names what failed.
+template <typename F, typename Reset, typename Failure>
+std::invoke_result_t<F&> retry_while_changing(F f, Reset reset, Failure failure) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseError& e) {
+            if (attempt >= kReopenRetries) throw DatabaseError(failure(e));
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+            reset();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(failure(e));
+        }
+    }
+}
 
 }  // namespace
 
@@ -50,23 +69,13 @@ struct Searcher::Impl {
             Xapian::Database shard;
             std::string format;
             Xapian::doccount parts = 0;
-            for (int attempt = 0;; ++attempt) {
-                try {
+            retry_while_changing(
+                [&] {
                     shard = Xapian::Database(p);
                     format = shard.get_metadata(std::string(schema::kFormatKey));
                     parts = shard.get_doccount();
-                    break;
-                } catch (const Xapian::DatabaseError& e) {
-                    // Opening reads several files and blocks one after the
-                    // other: a rebuild swapped in, or two commits, between
-                    // them give blocks of another revision. Open it anew.
-                    if (attempt >= kReopenRetries)
-                        throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
-                    pause_before_retry(attempt);
-                } catch (const Xapian::Error& e) {
-                    throw DatabaseError("database '" + p + "' cannot be opened: " + e.get_msg());
-                }
-            }
+                },
+                [] {}, [&](const Xapian::Error& e) { return "database '" + p + "' cannot be opened: " + e.get_msg(); });
             if (parts > 0 && format != schema::kFormat)
                 throw DatabaseError("database '" + p + "' was written by another version of aisearch-index (format " +
                                     (format.empty() ? std::string("1") : format) + ", not " +
@@ -148,21 +157,12 @@ struct Searcher::Impl {
     }
 
     // Runs `f`, opening the databases anew if an indexer changed them
-    // under it: two commits during a read (DatabaseModifiedError, or
-    // blocks of a later revision read as corrupt), or a rebuild swapped in.
+    // under it.
     template <typename F>
     std::invoke_result_t<F&> retrying(const char* what, F f) {
-        for (int attempt = 0;; ++attempt) {
-            try {
-                return f();
-            } catch (const Xapian::DatabaseError& e) {
-                if (attempt >= kReopenRetries) throw DatabaseError(std::string(what) + " failed: " + e.get_description());
-                pause_before_retry(attempt);
-                open();
-            } catch (const Xapian::Error& e) {
-                throw DatabaseError(std::string(what) + " failed: " + e.get_description());
-            }
-        }
+        return retry_while_changing(f, [this] { open(); }, [&](const Xapian::Error& e) {
+            return std::string(what) + " failed: " + e.get_description();
+        });
     }
 
     std::vector<std::string> paths;
