@@ -23,7 +23,7 @@
 #include "common/duplicate_fingerprint.h"
 #include "common/duplicate_store.h"
 #include "indexer/fingerprint_cache.h"
-#include "indexer/shared_term_frequencies.h"
+#include "indexer/shared_term_index.h"
 
 namespace aisearch {
 
@@ -215,8 +215,8 @@ private:
     bool frequencies_complete_ = false;  // every anchor term read: a miss is a frequency of 0
     Xapian::doccount doccount_ = 0;      // for the whole update
     // Read when a run links many parts (see update()); otherwise empty, and
-    // each frequency is looked up in the index.
-    SharedTermFrequencies shared_terms_;
+    // each frequency and posting list is looked up in the index.
+    SharedTermIndex shared_terms_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
     std::mutex best_mutex_;
     // Prepared parts, the least recently used dropped first: a part
