@@ -3,6 +3,7 @@
 LibreOffice help pages (tests/eval/libreoffice/build_corpus.py output).
 
     make_mixed_corpus.py OUT_DIR N --help-corpus DIR [--seed S] [--style runs|scatter]
+                         [--subset-of M]
 
 Every file is real help text, never random words, in the help's own
 proportion of Korean and English pages (824 : 2,560):
@@ -28,6 +29,12 @@ pairs, 10,000 and more hold 500 + 300 + 100. The mixed files reuse the
 of the same paragraphs): realistic vocabulary, genuine incidental
 duplicates, and more of them per file the larger N is (each page is used
 ~N/3,000 times).
+
+With --subset-of M, the corpus is N files drawn at random from the
+M-file corpus of the same seed and style (the very same texts): a corpus
+of another size with the same mix of kinds and file sizes. Measuring how
+cost grows with size needs that; the planted groups are capped, so a
+10k corpus is 18% planted whole pages and a 100k one 1.8%.
 
 Files go to OUT_DIR/NNN/NNNNNN-KIND.txt, at most 1,000 per directory, in
 a shuffled order. OUT_DIR/planted.tsv (not a format the indexer reads)
@@ -97,9 +104,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--style", choices=("runs", "scatter"), default="runs",
                     help="mixed files: runs of consecutive paragraphs (default) or scattered paragraphs")
+    ap.add_argument("--subset-of", type=int, metavar="M",
+                    help="draw the N files at random from the M-file corpus of the same seed and style")
     args = ap.parse_args()
     if args.n < 10:
         sys.exit("make_mixed_corpus: N must be at least 10")
+    wanted = args.n
+    if args.subset_of is not None:
+        if args.subset_of < args.n:
+            sys.exit("make_mixed_corpus: --subset-of M needs M >= N")
+        args.n = args.subset_of
 
     rng = random.Random(args.seed)
     pages = load_pages(args.help_corpus)
@@ -171,6 +185,9 @@ def main():
 
     order = list(range(len(docs)))
     rng.shuffle(order)
+    if wanted < len(docs):
+        kept = set(rng.sample(range(len(docs)), wanted))
+        order = [d for d in order if d in kept]
     out_dir = os.path.normpath(os.path.abspath(args.out_dir))
     path_of = {}
     for slot, d in enumerate(order):
@@ -179,19 +196,24 @@ def main():
         os.makedirs(shard, exist_ok=True)
         path_of[d] = os.path.join(shard, f"{slot:06d}-{kind}.txt")
     for d, (kind, lang, title, body) in enumerate(docs):
+        if d not in path_of:
+            continue
         with open(path_of[d], "w", encoding="utf-8") as f:
             f.write(title + "\n\n" + "".join(p + "\n" for p in body))
     with open(os.path.join(out_dir, "planted.tsv"), "w", encoding="utf-8") as f:
         f.write("# kind\tfile_a\tlang_a\tfile_b\tlang_b\n")
         for kind, a, la, b, lb in planted:
-            if a < len(docs) and b < len(docs):
+            if a in path_of and b in path_of:
                 f.write(f"{kind}\t{path_of[a]}\t{la}\t{path_of[b]}\t{lb}\n")
 
     counts = {}
-    for kind, lang, _, _ in docs:
+    for d in path_of:
+        kind, lang = docs[d][0], docs[d][1]
         counts[(kind, lang)] = counts.get((kind, lang), 0) + 1
     summary = ", ".join(f"{k} {l} {c}" for (k, l), c in sorted(counts.items()))
-    print(f"{len(docs)} files in {out_dir}, --style {args.style} ({summary}); {len(planted)} planted pairs "
+    kept_pairs = sum(1 for _, a, _, b, _ in planted if a in path_of and b in path_of)
+    subset = f" drawn from {len(docs)}" if len(path_of) < len(docs) else ""
+    print(f"{len(path_of)} files{subset} in {out_dir}, --style {args.style} ({summary}); {kept_pairs} planted pairs "
           f"from {n_ko} ko + {n_en} en help pages")
 
 
