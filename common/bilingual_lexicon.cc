@@ -12,20 +12,22 @@ namespace {
 
 constexpr char kSeparator = '\x1f';
 
-// One entry line: korean<TAB>english.
+// One entry line: korean<TAB>english, viewed in the file's text (a query
+// process reads the whole lexicon: a string per side was most of that).
 struct Entry {
-    std::string korean;
-    std::string english;
+    std::string_view korean;
+    std::string_view english;
 };
 
-std::vector<Entry> read_entries(const std::filesystem::path& file) {
+// `text` is the contents of `file`, which names it in errors.
+std::vector<Entry> read_entries(std::string_view text, const std::filesystem::path& file) {
     std::vector<Entry> entries;
     std::size_t line_no = 0;
-    for (const std::string& line : read_data_lines(file)) {
+    for (const std::string_view line : data_lines(text)) {
         ++line_no;
         const auto tab = line.find('\t');
-        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
-            line.find('\t', tab + 1) != std::string::npos || line.find('\n') != std::string::npos)
+        if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size() ||
+            line.find('\t', tab + 1) != std::string_view::npos)
             throw ResourceError(file.string() + ": entry " + std::to_string(line_no) +
                                 " is not 'korean<TAB>english'");
         entries.push_back({line.substr(0, tab), line.substr(tab + 1)});
@@ -42,8 +44,8 @@ std::vector<AnalyzedEntry> analyse_entries(const std::vector<Entry>& entries, An
     std::string text;
     std::vector<std::size_t> side_end;  // byte offset after each side
     for (const Entry& e : entries) {
-        for (const std::string* side : {&e.korean, &e.english}) {
-            text += *side;
+        for (const std::string_view side : {e.korean, e.english}) {
+            text += side;
             side_end.push_back(text.size());
             text += '\n';
         }
@@ -98,7 +100,11 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
     bool found = false;    // a word that counts has started
     bool pending = false;  // a word started at the previous character
     char32_t first = 0;
-    std::vector<InitialKey> mine;
+    const std::size_t start = out.size();  // what is added is taken back if `text` is not known
+    auto unknown = [&] {
+        out.resize(start);
+        return false;
+    };
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         Kind kind = Kind::None;
@@ -107,8 +113,8 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
             if (is_word_start_ascii(c)) {
                 kind = Kind::Ascii, cp = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
             } else if (c == '%') {
-                mine.push_back(initial_key(U'p'));
-                if (!first_only) mine.push_back(initial_key(U'p', U'e'));
+                out.push_back(initial_key(U'p'));
+                if (!first_only) out.push_back(initial_key(U'p', U'e'));
             }
             ++i;
         } else if (const char32_t syllable = hangul_syllable_at(text, i)) {
@@ -116,15 +122,15 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
             kind = Kind::Hangul;
             i += 3;
         } else {
-            return false;
+            return unknown();
         }
         if (pending) {
             char32_t second = 0;
             if (kind == previous && kind == Kind::Hangul) second = cp;
             if (kind == previous && kind == Kind::Ascii && lower_letter(first) && lower_letter(cp))
                 second = cp == U'y' ? U'i' : cp;
-            if (!first_only || !second) mine.push_back(initial_key(first));
-            if (second) mine.push_back(initial_key(first, second));
+            if (!first_only || !second) out.push_back(initial_key(first));
+            if (second) out.push_back(initial_key(first, second));
             pending = false;
             if (first_only && found) break;
         }
@@ -135,10 +141,9 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
         }
         previous = kind;
     }
-    if (pending) mine.push_back(initial_key(first));
-    if (first_only && !found) return false;  // no word known to start it
-    out.insert(out.end(), mine.begin(), mine.end());  // may repeat: callers do not mind
-    return true;
+    if (pending) out.push_back(initial_key(first));
+    if (first_only && !found) return unknown();  // no word known to start it
+    return true;  // the keys may repeat: callers do not mind
 }
 
 const std::string& entry_key(const AnalyzedWord& w) {
@@ -160,11 +165,13 @@ std::string join_keys(const std::vector<AnalyzedWord>& words, std::size_t start,
 }  // namespace
 
 struct BilingualLexicon::Pending {
-    std::vector<Entry> entries;
+    std::string text;              // the file's
+    std::vector<Entry> entries;    // views into `text`
     std::vector<bool> analysed;
-    // Entries by the key of their first word (word_keys); `always` holds
-    // those with characters normalisation may change.
-    std::unordered_map<InitialKey, std::vector<std::size_t>> by_initial;
+    // Entries by the key of their first word (word_keys), sorted by key
+    // and entry; `always` holds those with characters normalisation may
+    // change.
+    std::vector<std::pair<InitialKey, std::size_t>> by_initial;
     std::vector<std::size_t> always;
     bool all_prepared = false;
     // The analysed entries, and the lines of those that translate each
@@ -182,7 +189,8 @@ BilingualLexicon& BilingualLexicon::operator=(BilingualLexicon&&) noexcept = def
 
 BilingualLexicon BilingualLexicon::load(const std::filesystem::path& file, Analyzer& analyzer) {
     BilingualLexicon lexicon;
-    for (const auto& [a, b] : analyse_entries(read_entries(file), analyzer)) lexicon.add(a, b);
+    const std::string text = read_data_file(file);
+    for (const auto& [a, b] : analyse_entries(read_entries(text, file), analyzer)) lexicon.add(a, b);
     return lexicon;
 }
 
@@ -190,16 +198,19 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
     BilingualLexicon lexicon;
     lexicon.pending_ = std::make_unique<Pending>();
     Pending& p = *lexicon.pending_;
-    p.entries = read_entries(file);
+    p.text = read_data_file(file);
+    p.entries = read_entries(p.text, file);
     p.analysed.assign(p.entries.size(), false);
+    std::vector<InitialKey> keys;
     for (std::size_t i = 0; i < p.entries.size(); ++i) {
-        std::vector<InitialKey> keys;
+        keys.clear();
         if (!word_keys(p.entries[i].korean, true, keys) || !word_keys(p.entries[i].english, true, keys)) {
             p.always.push_back(i);
             continue;
         }
-        for (InitialKey k : keys) p.by_initial[k].push_back(i);
+        for (InitialKey k : keys) p.by_initial.emplace_back(k, i);
     }
+    std::sort(p.by_initial.begin(), p.by_initial.end());
     return lexicon;
 }
 
@@ -214,9 +225,10 @@ void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
     };
     if (known) {
         for (std::size_t i : p.always) want(i);
-        for (InitialKey k : keys)
-            if (const auto it = p.by_initial.find(k); it != p.by_initial.end())
-                for (std::size_t i : it->second) want(i);
+        for (InitialKey k : keys) {
+            auto it = std::lower_bound(p.by_initial.begin(), p.by_initial.end(), std::pair<InitialKey, std::size_t>{k, 0});
+            for (; it != p.by_initial.end() && it->first == k; ++it) want(it->second);
+        }
     } else {
         for (std::size_t i = 0; i < p.entries.size(); ++i) want(i);
         p.all_prepared = true;

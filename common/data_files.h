@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aisearch {
@@ -15,5 +16,12 @@ std::filesystem::path data_dir();
 // The non-blank lines of a data file that do not start with '#', with
 // trailing white space removed. Throws ResourceError if unreadable.
 std::vector<std::string> read_data_lines(const std::filesystem::path& file);
+
+// The same in two steps, for a reader that keeps the file's text and
+// views into it rather than a string per line: the whole file (throws
+// ResourceError if unreadable), then its lines as read_data_lines gives
+// them.
+std::string read_data_file(const std::filesystem::path& file);
+std::vector<std::string_view> data_lines(std::string_view text);
 
 }  // namespace aisearch
