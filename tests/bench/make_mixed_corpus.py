@@ -195,25 +195,24 @@ def main():
         shard = os.path.join(out_dir, f"{slot // SHARD:03d}")
         os.makedirs(shard, exist_ok=True)
         path_of[d] = os.path.join(shard, f"{slot:06d}-{kind}.txt")
-    for d, (kind, lang, title, body) in enumerate(docs):
-        if d not in path_of:
-            continue
-        with open(path_of[d], "w", encoding="utf-8") as f:
+    for d, path in path_of.items():
+        _, _, title, body = docs[d]
+        with open(path, "w", encoding="utf-8") as f:
             f.write(title + "\n\n" + "".join(p + "\n" for p in body))
+    # The pairs whose both files were written.
+    kept_pairs = [(kind, a, la, b, lb) for kind, a, la, b, lb in planted if a in path_of and b in path_of]
     with open(os.path.join(out_dir, "planted.tsv"), "w", encoding="utf-8") as f:
         f.write("# kind\tfile_a\tlang_a\tfile_b\tlang_b\n")
-        for kind, a, la, b, lb in planted:
-            if a in path_of and b in path_of:
-                f.write(f"{kind}\t{path_of[a]}\t{la}\t{path_of[b]}\t{lb}\n")
+        for kind, a, la, b, lb in kept_pairs:
+            f.write(f"{kind}\t{path_of[a]}\t{la}\t{path_of[b]}\t{lb}\n")
 
     counts = {}
     for d in path_of:
         kind, lang = docs[d][0], docs[d][1]
         counts[(kind, lang)] = counts.get((kind, lang), 0) + 1
     summary = ", ".join(f"{k} {l} {c}" for (k, l), c in sorted(counts.items()))
-    kept_pairs = sum(1 for _, a, _, b, _ in planted if a in path_of and b in path_of)
     subset = f" drawn from {len(docs)}" if len(path_of) < len(docs) else ""
-    print(f"{len(path_of)} files{subset} in {out_dir}, --style {args.style} ({summary}); {kept_pairs} planted pairs "
+    print(f"{len(path_of)} files{subset} in {out_dir}, --style {args.style} ({summary}); {len(kept_pairs)} planted pairs "
           f"from {n_ko} ko + {n_en} en help pages")
 
 
