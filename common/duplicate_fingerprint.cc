@@ -383,7 +383,8 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
       shingle_sketch_(static_cast<std::uint16_t>(std::min(f.shingle_sketch.size(), DuplicateFingerprint::kSketchSize))),
       lang_(static_cast<std::uint8_t>(std::min<std::size_t>(f.lang.size(), 255))) {
     const std::size_t packed_words = (std::size_t{word_sketch_} + shingle_sketch_ + paragraphs_ + 1) / 2;
-    words_ = static_cast<std::uint32_t>(packed_word() + packed_words + (std::size_t{lang_} + 7) / 8);
+    words_ = static_cast<std::uint32_t>(packed_word() + packed_words);
+    words_ += static_cast<std::uint32_t>(lang_words());
     data_ = std::make_unique<std::byte[]>(8 * std::size_t{words_});
 
     auto* anchors = at<Anchor>(0);
@@ -404,12 +405,18 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
     packed = std::copy_n(f.word_sketch.begin(), word_sketch_, packed);
     packed = std::copy_n(f.shingle_sketch.begin(), shingle_sketch_, packed);
     std::copy_n(f.paragraph_lengths.begin(), paragraphs_, packed);
-    std::memcpy(at<char>(lang_word()), f.lang.data(), lang_);
+    std::memcpy(lang_ > kShortLang ? at<char>(lang_word()) : short_lang_, f.lang.data(), lang_);
+}
+
+void PreparedFingerprint::prefetch() const {
+    if (!data_) return;
+    __builtin_prefetch(data_.get());
+    if (shingle_sketch_ > 0) __builtin_prefetch(shingle_sketch().data());
 }
 
 std::string_view PreparedFingerprint::lang() const {
     if (lang_ == 0) return {};
-    return {at<char>(lang_word()), lang_};
+    return {lang_ > kShortLang ? at<char>(lang_word()) : short_lang_, lang_};
 }
 
 std::span<const PreparedFingerprint::Anchor> PreparedFingerprint::anchors() const {

@@ -471,6 +471,26 @@ std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Reader& r, X
     return k;
 }
 
+std::vector<std::shared_ptr<const PreparedFingerprint>> DuplicateDetector::known(Reader& r,
+                                                                                const std::vector<Xapian::docid>& ids) {
+    std::vector<std::shared_ptr<const PreparedFingerprint>> out(ids.size());
+    std::vector<std::size_t> missing;
+    {
+        std::lock_guard lock(known_mutex_);
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (!(out[i] = known_.find(ids[i]))) missing.push_back(i);
+    }
+    if (missing.empty()) return out;
+    // In docid order: neighbouring values share B-tree blocks.
+    std::sort(missing.begin(), missing.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    for (const std::size_t i : missing)
+        out[i] = std::make_shared<const PreparedFingerprint>(
+            fingerprint_of(r, ids[i]), [&](const std::string& a) { return anchor_weight(r, a); });
+    std::lock_guard lock(known_mutex_);
+    for (const std::size_t i : missing) known_.insert(ids[i], out[i]);
+    return out;
+}
+
 std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Reader& r, Xapian::docid did,
                                                                    std::size_t& verified) {
     std::vector<Verified> out;
@@ -479,8 +499,14 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Reader& r, Xa
     const DuplicateFingerprint f = fingerprint_of(r, did);
     const std::shared_ptr<const PreparedFingerprint> self = known(r, did, &f);
     const Xapian::docid copy = first_exact_copy(r, did, f);
-    for (Xapian::docid c : candidate_ids(r, did, f)) {
-        const std::shared_ptr<const PreparedFingerprint> other = known(r, c);
+    const std::vector<Xapian::docid> candidates = candidate_ids(r, did, f);
+    const auto prepared = known(r, candidates);
+    constexpr std::size_t kAhead = 2;  // candidates prefetched ahead of the one compared
+    for (std::size_t i = 0; i < std::min(kAhead, prepared.size()); ++i) prepared[i]->prefetch();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i + kAhead < prepared.size()) prepared[i + kAhead]->prefetch();
+        const Xapian::docid c = candidates[i];
+        const PreparedFingerprint* other = prepared[i].get();
         // Other exact copies are reached through the first one.
         if (c != copy && self->text_hash() != 0 && other->text_hash() == self->text_hash()) continue;
         ++verified;

@@ -165,6 +165,10 @@ private:
     // `whole`: the part's fingerprint if already read, so a miss need not read it again.
     std::shared_ptr<const PreparedFingerprint> known(Reader& r, Xapian::docid did,
                                                      const DuplicateFingerprint* whole = nullptr);
+    // The same for several parts, in their order: the cache is locked once
+    // to find them all and once to add those read (two threads contended
+    // for it on every candidate).
+    std::vector<std::shared_ptr<const PreparedFingerprint>> known(Reader& r, const std::vector<Xapian::docid>& ids);
     static DuplicateFingerprint fingerprint_of(Reader& r, Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();

@@ -201,6 +201,31 @@ BOOST_AUTO_TEST_CASE(translation_evidence) {
     BOOST_TEST(aisearch::PreparedFingerprint(fingerprint("en", "", {}), unit_weight).text_hash() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(prepared_fingerprint_keeps_its_language) {
+    // Short tags sit in the object itself, longer ones after the sketches;
+    // either way lang() gives the tag back and the sections stay intact.
+    const struct {
+        std::string lang;
+    } cases[] = {{""}, {"ko"}, {"en"}, {"en-GB"}, {"zh-Han"}, {"zh-Hant"}, {"ko-Kore-KR"}, {std::string(300, 'x')}};
+    for (const auto& c : cases) {
+        const auto f = fingerprint(c.lang, "China's AI, DeepSeek's shock", kEnglish);
+        const aisearch::PreparedFingerprint p(f, unit_weight);
+        BOOST_TEST(p.lang() == std::string_view(c.lang).substr(0, 255));
+        BOOST_TEST(p.anchors().size() == f.anchors.size());
+        BOOST_TEST(std::vector<std::uint32_t>(p.shingle_sketch().begin(), p.shingle_sketch().end()) ==
+                   std::vector<std::uint32_t>(f.shingle_sketch.begin(), f.shingle_sketch.end()));
+        BOOST_TEST(std::vector<std::uint32_t>(p.paragraph_lengths().begin(), p.paragraph_lengths().end()) ==
+                   f.paragraph_lengths);
+        p.prefetch();
+    }
+    const auto en = fingerprint("en", "China's AI, DeepSeek's shock", kEnglish);
+    const auto long_tag = fingerprint("en-Latn-US", "China's AI, DeepSeek's shock", kEnglish);
+    // Only a tag longer than the object's own room costs memory of its own.
+    BOOST_TEST(aisearch::PreparedFingerprint(long_tag, unit_weight).memory() ==
+               aisearch::PreparedFingerprint(en, unit_weight).memory() + 16);
+    BOOST_TEST(aisearch::PreparedFingerprint().lang().empty());
+}
+
 BOOST_AUTO_TEST_CASE(judge) {
     const RelationJudge judge;
     auto verdict = [&](const DuplicateFingerprint& a, const DuplicateFingerprint& b) -> std::string {
