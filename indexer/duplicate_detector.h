@@ -82,13 +82,14 @@ struct DuplicateSummary {
 class DuplicateDetector {
 public:
     // Bounds memory on large runs: a prepared part of LibreOffice help pages
-    // takes about 1.2 KB, so this holds about 62k of them (80 MB held
-    // 68,898 of the 100k control; 96 MB held 83k and took 7% less CPU
-    // time there, but peak RSS rose by 17 MB). At 72 MB a full build of the
-    // 100k runs corpus peaks at 299 MB, at 80 MB 306. A part missing from
-    // the cache costs a value read, a decode and its anchor weights: when
-    // it held a fifth of the parts, that was most of the detection time.
-    static constexpr std::size_t kDefaultCacheBytes = std::size_t{72} << 20;
+    // takes about 1.2 KB, so this holds about 87k of them, 58k on threads
+    // (see below). A part missing from the cache costs a value read, a
+    // decode and its anchor weights: on the 100k control, with 48 MB on
+    // two threads, that was a third of detection (all parts held: 30 s
+    // against 44). Sized so a full build of the 100k runs corpus stays
+    // under 300 MB: 284 MB at 100 MB (67 on two threads), once the scanned
+    // paths took 29 MB less.
+    static constexpr std::size_t kDefaultCacheBytes = std::size_t{100} << 20;
     // Linking on several threads, the cache gets this share of the budget:
     // each thread's allocator arena keeps its own freed memory, and on the
     // 100k runs corpus two threads with the whole 72 MB peaked 20 MB

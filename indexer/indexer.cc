@@ -34,8 +34,8 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string file_key(const std::filesystem::path& path) {
-    return schema::key_term(schema::kFileStateKey, path.string());
+std::string file_key(const std::string& path) {
+    return schema::key_term(schema::kFileStateKey, path);
 }
 
 // Opens `path` for writing, waiting up to `wait` seconds for its lock.
@@ -203,7 +203,7 @@ struct Indexer::Impl {
             waiting.pop_front();
             if (!w.building) {
                 ++summary.unchanged;
-                note(w.file.path.string(), "unchanged");
+                note(w.file.path, "unchanged");
                 done(w.file, 0);
                 return;
             }
@@ -251,7 +251,7 @@ struct Indexer::Impl {
         const bool records = ArticleReader::holds_records(f.path);
         const std::uintmax_t limit = records ? options.max_jsonl_file_bytes : ArticleReader::kMaxArticleBytes;
         if (f.size > limit) {
-            skipped(f.path.string(), "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
+            skipped(f.path, "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
                                          std::to_string(limit >> 20) + " MiB)");
             return 0;
         }
@@ -268,7 +268,7 @@ struct Indexer::Impl {
     std::uintmax_t write_built(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old,
                                BuiltFile&& built) {
         if (!built.read_error.empty()) {
-            skipped(f.path.string(), built.read_error);
+            skipped(f.path, built.read_error);
             return 0;
         }
         if (built.same_content) {
@@ -276,7 +276,7 @@ struct Indexer::Impl {
             built.state.indexed = old->indexed;
             db.set_metadata(file_key(f.path), encode(built.state));
             ++summary.unchanged;
-            note(f.path.string(), "unchanged");
+            note(f.path, "unchanged");
             return 0;
         }
         delete_parts(db, built.state.path);
@@ -294,16 +294,16 @@ struct Indexer::Impl {
                                const BuiltFile& built) {
         const std::string key = file_key(f.path);
         for (const auto& w : built.report.warnings)
-            if (events.warning) events.warning(f.path.string(), w);
-        for (const auto& s : built.report.skipped) skipped(f.path.string(), s);
+            if (events.warning) events.warning(f.path, w);
+        for (const auto& s : built.report.skipped) skipped(f.path, s);
         if (!built.report.skip_reason.empty()) {
             db.set_metadata(key, "");
-            skipped(f.path.string(), built.report.skip_reason);
+            skipped(f.path, built.report.skip_reason);
             return built.bytes;
         }
         db.set_metadata(key, encode(built.state));
         ++(old ? summary.updated : summary.added);
-        note(f.path.string(), old ? "updated" : "added");
+        note(f.path, old ? "updated" : "added");
         summary.bytes += built.bytes;
         return built.bytes;
     }

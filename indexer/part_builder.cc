@@ -35,7 +35,7 @@ BuiltFile PartBuilder::read(const SourceFile& file, const std::string& old_hash,
         return built;
     }
     built.bytes = bytes.size();
-    built.state = FileState{file.path.string(), file.size, file.mtime_ns, content_hash(bytes), utc_now()};
+    built.state = FileState{file.path, file.size, file.mtime_ns, content_hash(bytes), utc_now()};
     built.same_content = !old_hash.empty() && built.state.hash == old_hash;
     return built;
 }

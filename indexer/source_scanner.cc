@@ -67,7 +67,7 @@ void SourceScanner::add_file(const fs::path& path, const std::string& id, Scanne
         return;
     }
     SourceFile f;
-    f.path = path;
+    f.path = path.string();
     f.id = id;
     f.size = static_cast<std::uintmax_t>(st.st_size);
     f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;

@@ -11,7 +11,10 @@
 namespace aisearch {
 
 struct SourceFile {
-    std::filesystem::path path;  // absolute, lexically normal
+    // Absolute, lexically normal. A string: a std::filesystem::path also
+    // keeps each of its components as a path, about 250 bytes a file, and
+    // a run holds every scanned file until it ends.
+    std::string path;
     std::string id;              // path relative to the named directory (or file name)
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
