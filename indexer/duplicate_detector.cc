@@ -418,7 +418,7 @@ void DuplicateDetector::load_part_facts() {
             slots[it.get_docid()].length = static_cast<std::uint32_t>(Xapian::sortable_unserialise(*it));
 }
 
-void DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
+std::vector<Xapian::docid> DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
     // Each part's rarest anchor that another part has: parts that share it
     // are mostly each other's candidates, so taken one after the other
     // they find each other still in the fingerprint cache.
@@ -433,15 +433,27 @@ void DuplicateDetector::order_for_locality(std::vector<std::string>& pending) {
         for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p)
             if (*p <= last && tf < rarest[*p].first) rarest[*p] = {tf, number};
     }
-    std::vector<std::pair<std::uint32_t, std::string>> keyed;
+    struct Keyed {
+        std::uint32_t key;
+        Xapian::docid did;
+        std::string term;
+    };
+    std::vector<Keyed> keyed;
     keyed.reserve(pending.size());
     for (auto& term : pending) {
         const auto did = find_part(db_, term);
-        keyed.emplace_back(did && *did <= last ? rarest[*did].second : 0, std::move(term));
+        const Xapian::docid id = did ? *did : 0;
+        keyed.push_back({id != 0 && id <= last ? rarest[id].second : 0, id, std::move(term)});
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
     pending.clear();
-    for (auto& [key, term] : keyed) pending.push_back(std::move(term));
+    std::vector<Xapian::docid> ids;
+    ids.reserve(keyed.size());
+    for (auto& k : keyed) {
+        pending.push_back(std::move(k.term));
+        ids.push_back(k.did);
+    }
+    return ids;
 }
 
 bool DuplicateDetector::same_file(const Reader& r, Xapian::docid a, Xapian::docid b) {
@@ -556,11 +568,10 @@ bool DuplicateDetector::holds_against(Xapian::docid did, double score, const Bes
     return score >= judge_.translation_margin * best.score;
 }
 
-DuplicateDetector::Precomputed DuplicateDetector::verify_pending(Reader& r, const std::string& term) {
+DuplicateDetector::Precomputed DuplicateDetector::verify_pending(Reader& r, Xapian::docid did) {
     Precomputed p;
-    const auto did = find_part(r.db, term);
-    if (!did) return p;
-    p.did = *did;
+    if (did == 0) return p;
+    p.did = did;
     p.found = verify(r, p.did, p.verified);
     p.best = best_of(p.found);
     {
@@ -575,30 +586,44 @@ DuplicateDetector::Precomputed DuplicateDetector::verify_pending(Reader& r, cons
     return p;
 }
 
-void DuplicateDetector::precompute(const std::vector<std::string>& pending, std::size_t begin, std::size_t end,
-                                   std::vector<Precomputed>& out) {
-    out.assign(end - begin, Precomputed{});
-    std::atomic<std::size_t> next{begin};
-    std::mutex failed_mutex;
-    std::exception_ptr failed;
-    auto work = [&](Reader& r) {
-        try {
-            for (std::size_t i; (i = next++) < end;) out[i - begin] = verify_pending(r, pending[i]);
-        } catch (...) {
-            std::lock_guard lock(failed_mutex);
-            if (!failed) failed = std::current_exception();
-            next = end;
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < readers_.size(); ++t) {
-        // The last checkpoint committed what this thread is to read.
-        readers_[t].db.reopen();
-        threads.emplace_back(work, std::ref(readers_[t]));
+DuplicateDetector::Batch::Batch(DuplicateDetector& detector, const std::vector<Xapian::docid>& pending,
+                                std::size_t begin, std::size_t end)
+    : detector_(detector), pending_(pending), out_(end - begin), begin_(begin), next_(begin), end_(end) {
+    for (std::size_t t = 1; t < detector.readers_.size(); ++t) {
+        Reader& r = detector.readers_[t];
+        // The last checkpoint committed what this thread is to read. One
+        // more commit comes while it reads (the batch before is linked
+        // meanwhile), which a Xapian reader survives.
+        r.db.reopen();
+        threads_.emplace_back([this, &r] { work(r); });
     }
-    work(readers_[0]);
-    for (auto& t : threads) t.join();
-    if (failed) std::rethrow_exception(failed);
+}
+
+void DuplicateDetector::Batch::work(Reader& r) {
+    try {
+        for (std::size_t i; (i = next_++) < end_;) out_[i - begin_] = detector_.verify_pending(r, pending_[i]);
+    } catch (...) {
+        std::lock_guard lock(failed_mutex_);
+        if (!failed_) failed_ = std::current_exception();
+        next_ = end_;
+    }
+}
+
+DuplicateDetector::Batch::~Batch() {
+    next_ = end_;
+    join();
+}
+
+void DuplicateDetector::Batch::join() {
+    for (auto& t : threads_)
+        if (t.joinable()) t.join();
+}
+
+std::vector<DuplicateDetector::Precomputed> DuplicateDetector::Batch::take() {
+    work(detector_.readers_[0]);
+    join();
+    if (failed_) std::rethrow_exception(failed_);
+    return std::move(out_);
 }
 
 std::vector<DuplicateLink> DuplicateDetector::link(Precomputed&& p, const std::string& term, std::size_t& verified) {
@@ -615,7 +640,9 @@ std::vector<DuplicateLink> DuplicateDetector::link(Precomputed&& p, const std::s
             if (!holds_against(v.did, score, mine)) continue;
             if (!holds_against(p.did, score, best_translation(r, v.did, verified))) continue;
         }
-        const std::string other = part_term_of(db_.get_document(v.did));
+        const std::string other = v.did < pending_terms_.size() && !pending_terms_[v.did].empty()
+                                      ? std::string(pending_terms_[v.did])
+                                      : part_term_of(db_.get_document(v.did));
         if (other.empty() || other == term) continue;
         links.push_back({other, v.verdict.relation, v.verdict.similarity, std::move(v.evidence)});
     }
@@ -623,7 +650,7 @@ std::vector<DuplicateLink> DuplicateDetector::link(Precomputed&& p, const std::s
 }
 
 DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoint) {
-    constexpr std::size_t kChunk = 1000;  // parts between checkpoints: bounds memory
+    const std::size_t chunk = chunk_parts_;  // parts between checkpoints: bounds memory
     DuplicateSummary summary;
     const std::string pending_prefix(schema::kDuplicatesPendingKey);
     std::vector<std::string> pending;
@@ -694,7 +721,12 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                                                {schema::kBand, kMaxBandPostings},
                                                {schema::kTextHash, 0}},
                                               kMaxHeldPostings);
-    order_for_locality(pending);
+    const std::vector<Xapian::docid> pending_ids = order_for_locality(pending);
+    // The pending parts' terms by docid, for the links made: reading them
+    // back from each document's term list was a twentieth of detection.
+    pending_terms_.assign(db_.get_lastdocid() + 1, {});
+    for (std::size_t i = 0; i < pending.size(); ++i)
+        if (pending_ids[i] != 0 && pending_ids[i] < pending_terms_.size()) pending_terms_[pending_ids[i]] = pending[i];
     // The other threads read what the checkpoints commit, and may not add
     // to the anchor frequencies: all of them are read first.
     if (bulk && threads_ > 1 && checkpoint && !path_.empty() && read_anchor_frequencies()) {
@@ -706,11 +738,26 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         known_.set_max_bytes(static_cast<std::size_t>(static_cast<double>(cache_bytes_) * kThreadedCacheShare));
     }
 
-    std::vector<Precomputed> ahead;  // pending[i - i % kChunk ...], verified by every thread
+    // On threads, the parts between two checkpoints are verified by the
+    // other threads while this one links those before them, and then by
+    // this one too (links and records are made here, in order, so they do
+    // not depend on the threads).
+    const bool threaded = readers_.size() > 1;
+    std::unique_ptr<Batch> batch;    // verifying the chunk after `ahead`
+    std::vector<Precomputed> ahead;  // pending[i - i % chunk ...]
+    auto verify_chunk = [&](std::size_t begin) {
+        batch.reset();
+        if (begin < pending.size())
+            batch = std::make_unique<Batch>(*this, pending_ids, begin, std::min(pending.size(), begin + chunk));
+    };
+    if (threaded) verify_chunk(0);
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const std::string& term = pending[i];
-        if (readers_.size() > 1 && i % kChunk == 0) precompute(pending, i, std::min(pending.size(), i + kChunk), ahead);
-        Precomputed p = readers_.size() > 1 ? std::move(ahead[i % kChunk]) : verify_pending(readers_[0], term);
+        if (threaded && i % chunk == 0) {
+            ahead = batch->take();
+            verify_chunk(i + chunk);
+        }
+        Precomputed p = threaded ? std::move(ahead[i % chunk]) : verify_pending(readers_[0], pending_ids[i]);
         if (p.did != 0) {
             ++summary.parts;
             std::vector<DuplicateLink> found = link(std::move(p), term, summary.candidates);
@@ -738,7 +785,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                 ++summary.links;
             }
         }
-        if ((i + 1) % kChunk == 0) flush();
+        if ((i + 1) % chunk == 0) flush();
     }
     flush();
 
@@ -751,7 +798,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     for (const auto& term : touched) {
         // Every touched part's record is read here: write back and forget
         // them as the linking does, or a large run holds them all at once.
-        if (records.size() >= kChunk) flush();
+        if (records.size() >= chunk) flush();
         PartDuplicates& r = record(term);
         const Xapian::docid self = docid_of(term);
         std::vector<DuplicateLink*> translations;
@@ -779,6 +826,8 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // What linking needed is not needed any more.
     known_.clear();
     best_.clear();
+    pending_terms_.clear();
+    pending_terms_.shrink_to_fit();
     frequencies_.clear();
     frequencies_complete_ = false;
     shared_terms_ = SharedTermIndex();

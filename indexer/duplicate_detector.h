@@ -12,11 +12,16 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -101,18 +106,23 @@ public:
     explicit DuplicateDetector(Xapian::WritableDatabase& db, RelationJudge judge = {},
                                std::size_t cache_bytes = kDefaultCacheBytes);
 
-    // Links a large run (a first build, a rebuild) on `threads` threads,
-    // each reading the database at `path` through its own handle: what
-    // update()'s checkpoints have committed. Without a checkpoint, or for
-    // a small run, update() uses one thread. Results do not depend on it.
+    // Verifies the candidates of a large run (a first build, a rebuild) on
+    // `threads` threads, the others each reading the database at `path`
+    // through its own handle: what update()'s checkpoints have committed.
+    // The calling thread links the parts verified before meanwhile. Without
+    // a checkpoint, or for a small run, update() uses one thread. Results
+    // do not depend on it.
     void use_threads(unsigned threads, std::string path);
+    // Parts linked between two checkpoints (default 1000): fewer hold less
+    // in memory and commit more often.
+    void checkpoint_every(std::size_t parts) { chunk_parts_ = std::max<std::size_t>(1, parts); }
 
     // Marks a part (its Q term) as added, changed or deleted.
     static void mark_pending(Xapian::WritableDatabase& db, const std::string& part_term);
     static bool has_pending(const Xapian::Database& db);
 
     // Brings the relations and clusters of every pending part up to date.
-    // `checkpoint` is called every thousand parts or so (the indexer
+    // `checkpoint` is called every checkpoint_every() parts (the indexer
     // commits there, so memory stays bounded); the pending marks are
     // cleared last, so an interrupted update is finished by the next one.
     DuplicateSummary update(const std::function<void()>& checkpoint = {});
@@ -173,7 +183,8 @@ private:
     static DuplicateFingerprint fingerprint_of(Reader& r, Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();
-    void order_for_locality(std::vector<std::string>& pending);
+    // Reorders `pending`; returns their docids in the new order (0: gone).
+    std::vector<Xapian::docid> order_for_locality(std::vector<std::string>& pending);
     static void return_free_memory();
     // Whether two parts come from one (bilingual) file.
     static bool same_file(const Reader& r, Xapian::docid a, Xapian::docid b);
@@ -193,10 +204,33 @@ private:
     // The first other part with the same text, the one exact copy a part
     // links to (0 if none): n copies make n links, not n * candidates.
     Xapian::docid first_exact_copy(Reader& r, Xapian::docid did, const DuplicateFingerprint& f) const;
-    // Verifies pending[begin, end) on every thread, in `out`.
-    void precompute(const std::vector<std::string>& pending, std::size_t begin, std::size_t end,
-                    std::vector<Precomputed>& out);
-    Precomputed verify_pending(Reader& r, const std::string& term);
+    // Verifies pending[begin, end) on the other threads' readers
+    // (readers_[1...]) in the background, and on this one's in take().
+    class Batch {
+    public:
+        Batch(DuplicateDetector& detector, const std::vector<Xapian::docid>& pending, std::size_t begin,
+              std::size_t end);
+        ~Batch();  // stops early
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        // Verifies what is left on this thread, then waits for the whole
+        // batch; rethrows what a thread threw.
+        std::vector<Precomputed> take();
+
+    private:
+        void work(Reader& r);
+        void join();
+        DuplicateDetector& detector_;
+        const std::vector<Xapian::docid>& pending_;
+        std::vector<Precomputed> out_;
+        const std::size_t begin_;
+        std::atomic<std::size_t> next_;
+        const std::size_t end_;
+        std::mutex failed_mutex_;
+        std::exception_ptr failed_;
+        std::vector<std::thread> threads_;
+    };
+    Precomputed verify_pending(Reader& r, Xapian::docid did);
     std::vector<DuplicateLink> link(Precomputed&& p, const std::string& term, std::size_t& verified);
 
     Xapian::WritableDatabase& db_;
@@ -223,6 +257,7 @@ private:
     // each frequency and posting list is looked up in the index.
     SharedTermIndex shared_terms_;
     std::unordered_map<Xapian::docid, BestTranslation> best_;  // per part, for this run
+    std::vector<std::string_view> pending_terms_;  // by docid, into update()'s list, while linking
     std::mutex best_mutex_;
     // Prepared parts, the least recently used dropped first: a part
     // compared with many others stays.
@@ -233,6 +268,7 @@ private:
     // (see use_threads()) for a large run, and closes them after linking.
     std::vector<Reader> readers_;
     unsigned threads_ = 1;
+    std::size_t chunk_parts_ = 1000;
     std::string path_;
     // The parts of each file, by file number: file_parts_[file_start_[n]]
     // up to file_parts_[file_start_[n + 1]].

@@ -127,16 +127,26 @@ BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_number_of_threads) {
 
     // Detected again from scratch by two and by three threads, sharing a
     // cache of two or three parts. The other threads read what the
-    // checkpoint commits.
-    for (unsigned threads : {2u, 3u}) {
-        for (const auto& part : parts) DuplicateDetector::mark_pending(db, part);
-        DuplicateDetector detector(db, {}, 4096);
-        detector.use_threads(threads, path);
-        const DuplicateSummary summary = detector.update([&] { db.commit(); });
-        db.commit();
-        BOOST_TEST(summary.parts == parts.size());
-        BOOST_TEST(summary.threads == threads);
-        BOOST_TEST((duplicate_records(db) == on_one_thread), threads << " threads");
+    // checkpoints commit: all parts between two checkpoints, or two parts
+    // at a time, verified while the two before them are linked and
+    // committed.
+    for (const std::size_t every : {std::size_t{1000}, std::size_t{2}}) {
+        for (unsigned threads : {2u, 3u}) {
+            for (const auto& part : parts) DuplicateDetector::mark_pending(db, part);
+            DuplicateDetector detector(db, {}, 4096);
+            detector.use_threads(threads, path);
+            detector.checkpoint_every(every);
+            std::size_t checkpoints = 0;
+            const DuplicateSummary summary = detector.update([&] {
+                ++checkpoints;
+                db.commit();
+            });
+            db.commit();
+            BOOST_TEST(summary.parts == parts.size());
+            BOOST_TEST(summary.threads == threads);
+            BOOST_TEST(checkpoints >= (every == 2 ? parts.size() / 2 : 1));
+            BOOST_TEST((duplicate_records(db) == on_one_thread), threads << " threads, checkpoints every " << every);
+        }
     }
 }
 
