@@ -11,9 +11,9 @@
 
 #include <xapian.h>
 
-#include <cstddef>
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -92,8 +92,8 @@ public:
     // decode and its anchor weights: on the 100k control, with 48 MB on
     // two threads, that was a third of detection (all parts held: 30 s
     // against 44). Sized so a full build of the 100k runs corpus stays
-    // under 300 MB: 284 MB at 100 MB (67 on two threads), once the scanned
-    // paths took 29 MB less.
+    // under 300 MB: 288 MB at 100 MB (67 on two threads; 283 MB with one),
+    // once the scanned paths took 29 MB less.
     static constexpr std::size_t kDefaultCacheBytes = std::size_t{100} << 20;
     // Linking on several threads, the cache gets this share of the budget:
     // each thread's allocator arena keeps its own freed memory, and on the
