@@ -48,9 +48,10 @@ constexpr double kBandWeight = 100;  // a shared band in the ranking, against an
 // A run linking at least 1/kBulkDivisor of the parts reads the candidate
 // terms' frequencies and postings in one pass (SharedTermIndex).
 constexpr std::size_t kBulkDivisor = 16;
-// Candidate postings held in memory at most (4 MB; SharedTermIndex). At
-// 100k parts the anchors' fit and 12-16% of the bands'.
-constexpr std::size_t kMaxHeldPostings = 1 << 20;
+// Candidate postings held in memory at most (16 MB; SharedTermIndex). At
+// 100k parts all fit (at 4 MB the anchors' and 12-16% of the bands'; a
+// band posting list read from the index cost a tenth of detection).
+constexpr std::size_t kMaxHeldPostings = 1 << 22;
 // Anchor frequencies held at most (32 MB).
 constexpr std::size_t kMaxFrequencies = 1 << 20;
 

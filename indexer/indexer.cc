@@ -107,7 +107,7 @@ struct Indexer::Impl {
         const bool full = (options.full || outdated) && !started_empty;
 
         SourceScanner scanner([this](const std::string& p, const std::string& r) { skipped(p, r); });
-        const ScannedSources scanned = scanner.scan(sources);
+        ScannedSources scanned = scanner.scan(sources);
         progress.files_total = scanned.files.size();
         for (const auto& f : scanned.files) progress.bytes_total += f.size;
 
@@ -115,8 +115,8 @@ struct Indexer::Impl {
             if (full) {
                 Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
                 fresh.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
-                update(fresh, rebuild, scanned, start, /*transactions=*/false);
                 summary.deleted = count_dropped(live_db, scanned);
+                update(fresh, rebuild, scanned, start, /*transactions=*/false);
                 fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                 fresh.commit();
                 fresh.close();
@@ -156,8 +156,9 @@ struct Indexer::Impl {
 
     // Brings `db` (at `path`) up to date with the scanned files, committing
     // in batches. Files are read and analysed on worker threads and written
-    // here, in scan order.
-    void update(Xapian::WritableDatabase& db, const fs::path& path, const ScannedSources& scanned,
+    // here, in scan order. The list of files is emptied before duplicates
+    // are linked.
+    void update(Xapian::WritableDatabase& db, const fs::path& path, ScannedSources& scanned,
                 Clock::time_point start, bool transactions) {
         std::size_t batch_files = 0;
         std::uintmax_t batch_bytes = 0;
@@ -233,6 +234,10 @@ struct Indexer::Impl {
         drain();
         queue.reset();
         delete_vanished(db, scanned, seen);
+        // Linking needs neither the file list nor its keys: at 100k files
+        // they are 25 MB that its caches can use.
+        std::unordered_set<std::string>().swap(seen);
+        std::vector<SourceFile>().swap(scanned.files);
         // Also finishes the duplicate links an interrupted run left.
         const auto detect_start = Clock::now();
         DuplicateDetector detector(db);
