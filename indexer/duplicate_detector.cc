@@ -469,16 +469,19 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Reader& r, Xapian::docid 
         r.db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
 }
 
+std::shared_ptr<const PreparedFingerprint> DuplicateDetector::prepare(Reader& r, const DuplicateFingerprint& f) {
+    return std::make_shared<const PreparedFingerprint>(f, [&](const std::string& a) { return anchor_weight(r, a); });
+}
+
 std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Reader& r, Xapian::docid did,
-                                                                    const DuplicateFingerprint* whole) {
+                                                                    const DuplicateFingerprint& whole) {
     {
         std::lock_guard lock(known_mutex_);
         if (auto cached = known_.find(did)) return cached;
     }
-    // Read and prepared outside the lock: two threads may both prepare a
-    // part, and the same one is kept.
-    auto k = std::make_shared<const PreparedFingerprint>(
-        whole ? *whole : fingerprint_of(r, did), [&](const std::string& a) { return anchor_weight(r, a); });
+    // Prepared outside the lock: two threads may both prepare a part, and
+    // the same one is kept.
+    auto k = prepare(r, whole);
     std::lock_guard lock(known_mutex_);
     known_.insert(did, k);
     return k;
@@ -496,9 +499,7 @@ std::vector<std::shared_ptr<const PreparedFingerprint>> DuplicateDetector::known
     if (missing.empty()) return out;
     // In docid order: neighbouring values share B-tree blocks.
     std::sort(missing.begin(), missing.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
-    for (const std::size_t i : missing)
-        out[i] = std::make_shared<const PreparedFingerprint>(
-            fingerprint_of(r, ids[i]), [&](const std::string& a) { return anchor_weight(r, a); });
+    for (const std::size_t i : missing) out[i] = prepare(r, fingerprint_of(r, ids[i]));
     std::lock_guard lock(known_mutex_);
     for (const std::size_t i : missing) known_.insert(ids[i], out[i]);
     return out;
@@ -510,7 +511,7 @@ std::vector<DuplicateDetector::Verified> DuplicateDetector::verify(Reader& r, Xa
     // The whole fingerprint for the candidate terms and the shared keys
     // of links kept, the prepared one for comparing.
     const DuplicateFingerprint f = fingerprint_of(r, did);
-    const std::shared_ptr<const PreparedFingerprint> self = known(r, did, &f);
+    const std::shared_ptr<const PreparedFingerprint> self = known(r, did, f);
     const Xapian::docid copy = first_exact_copy(r, did, f);
     const std::vector<Xapian::docid> candidates = candidate_ids(r, did, f);
     const auto prepared = known(r, candidates);

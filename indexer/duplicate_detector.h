@@ -172,14 +172,14 @@ private:
         std::size_t verified = 0;
     };
     // What comparing a part needs, read and prepared once per run. Shared,
-    // so a part in use survives the cache being emptied.
-    // `whole`: the part's fingerprint if already read, so a miss need not read it again.
-    std::shared_ptr<const PreparedFingerprint> known(Reader& r, Xapian::docid did,
-                                                     const DuplicateFingerprint* whole = nullptr);
-    // The same for several parts, in their order: the cache is locked once
-    // to find them all and once to add those read (two threads contended
-    // for it on every candidate).
+    // so a part in use survives the cache being emptied. `whole`: the
+    // part's fingerprint, already read.
+    std::shared_ptr<const PreparedFingerprint> known(Reader& r, Xapian::docid did, const DuplicateFingerprint& whole);
+    // The same for several parts, in their order, read if the cache lacks
+    // them: it is locked once to find them all and once to add those read
+    // (two threads contended for it on every candidate).
     std::vector<std::shared_ptr<const PreparedFingerprint>> known(Reader& r, const std::vector<Xapian::docid>& ids);
+    std::shared_ptr<const PreparedFingerprint> prepare(Reader& r, const DuplicateFingerprint& f);
     static DuplicateFingerprint fingerprint_of(Reader& r, Xapian::docid did);
     // The language, length and file of every part, by docid.
     void load_part_facts();
