@@ -382,9 +382,7 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
       word_sketch_(static_cast<std::uint16_t>(std::min(f.word_sketch.size(), DuplicateFingerprint::kSketchSize))),
       shingle_sketch_(static_cast<std::uint16_t>(std::min(f.shingle_sketch.size(), DuplicateFingerprint::kSketchSize))),
       lang_(static_cast<std::uint8_t>(std::min<std::size_t>(f.lang.size(), 255))) {
-    const std::size_t packed_words = (std::size_t{word_sketch_} + shingle_sketch_ + paragraphs_ + 1) / 2;
-    words_ = static_cast<std::uint32_t>(packed_word() + packed_words);
-    words_ += static_cast<std::uint32_t>(lang_words());
+    words_ = static_cast<std::uint32_t>(words_needed());
     data_ = std::make_unique<std::byte[]>(8 * std::size_t{words_});
 
     auto* anchors = at<Anchor>(0);
@@ -406,6 +404,58 @@ PreparedFingerprint::PreparedFingerprint(const DuplicateFingerprint& f,
     packed = std::copy_n(f.shingle_sketch.begin(), shingle_sketch_, packed);
     std::copy_n(f.paragraph_lengths.begin(), paragraphs_, packed);
     std::memcpy(lang_ > kShortLang ? at<char>(lang_word()) : short_lang_, f.lang.data(), lang_);
+}
+
+std::size_t PreparedFingerprint::words_needed() const {
+    const std::size_t packed_words = (std::size_t{word_sketch_} + shingle_sketch_ + paragraphs_ + 1) / 2;
+    return packed_word() + packed_words + lang_words();
+}
+
+std::string PreparedFingerprint::to_bytes() const {
+    Header h;
+    std::memset(&h, 0, sizeof h);  // the padding too: the bytes are written out
+    h.text_hash = text_hash_;
+    h.total = total_;
+    h.length = length_;
+    h.anchors = anchors_;
+    h.specific = specific_;
+    h.paragraphs = paragraphs_;
+    h.words = words_;
+    h.word_sketch = word_sketch_;
+    h.shingle_sketch = shingle_sketch_;
+    h.lang = lang_;
+    std::string out(sizeof h + kShortLang + 8 * std::size_t{words_}, '\0');
+    std::memcpy(out.data(), &h, sizeof h);
+    std::memcpy(out.data() + sizeof h, short_lang_, kShortLang);
+    if (words_ > 0) std::memcpy(out.data() + sizeof h + kShortLang, data_.get(), 8 * std::size_t{words_});
+    return out;
+}
+
+PreparedFingerprint PreparedFingerprint::from_bytes(std::string_view bytes) {
+    auto corrupt = [] { return CorruptDatabaseError("stored data is not a prepared fingerprint"); };
+    Header h;
+    if (bytes.size() < sizeof h + kShortLang) throw corrupt();
+    std::memcpy(&h, bytes.data(), sizeof h);
+    PreparedFingerprint p;
+    p.text_hash_ = h.text_hash;
+    p.total_ = h.total;
+    p.length_ = h.length;
+    p.anchors_ = h.anchors;
+    p.specific_ = h.specific;
+    p.paragraphs_ = h.paragraphs;
+    p.words_ = h.words;
+    p.word_sketch_ = h.word_sketch;
+    p.shingle_sketch_ = h.shingle_sketch;
+    p.lang_ = h.lang;
+    if (p.word_sketch_ > DuplicateFingerprint::kSketchSize || p.shingle_sketch_ > DuplicateFingerprint::kSketchSize ||
+        p.words_ != p.words_needed() || bytes.size() != sizeof h + kShortLang + 8 * std::size_t{p.words_})
+        throw corrupt();
+    std::memcpy(p.short_lang_, bytes.data() + sizeof h, kShortLang);
+    if (p.words_ > 0) {
+        p.data_ = std::make_unique_for_overwrite<std::byte[]>(8 * std::size_t{p.words_});
+        std::memcpy(p.data_.get(), bytes.data() + sizeof h + kShortLang, 8 * std::size_t{p.words_});
+    }
+    return p;
 }
 
 void PreparedFingerprint::prefetch() const {

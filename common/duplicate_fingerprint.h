@@ -125,12 +125,29 @@ public:
 
     // Bytes held, for cache budgets.
     std::size_t memory() const { return sizeof(*this) + 8 * words_; }
+    // The prepared form as bytes, and back: a large run keeps what its
+    // cache drops outside memory, and reading it back costs a copy instead
+    // of a value read, a decode and the anchors' weights and sort.
+    std::string to_bytes() const;
+    // Throws CorruptDatabaseError if `bytes` did not come from to_bytes().
+    static PreparedFingerprint from_bytes(std::string_view bytes);
     // Asks the processor for what comparing reads first (the anchors and
     // the shingle sketch), ahead of use: at 100k parts the prepared parts
     // outgrow the processor's caches, and each comparison waited for them.
     void prefetch() const;
 
 private:
+    // The fields besides the sections, as to_bytes() writes them first.
+    struct Header {
+        std::uint64_t text_hash;
+        double total;
+        std::uint32_t length, anchors, specific, paragraphs, words;
+        std::uint16_t word_sketch, shingle_sketch;
+        std::uint8_t lang;
+    };
+    // Words the sections need for these counts.
+    std::size_t words_needed() const;
+
     // Sections, each 8-byte aligned: anchors, weights, specific, then the
     // word sketch, shingle sketch and paragraph lengths packed by 4 bytes,
     // then the language's letters if longer than kShortLang. Bytes, so each

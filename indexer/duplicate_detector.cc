@@ -469,8 +469,14 @@ DuplicateFingerprint DuplicateDetector::fingerprint_of(Reader& r, Xapian::docid 
         r.db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kFingerprintSlot));
 }
 
-std::shared_ptr<const PreparedFingerprint> DuplicateDetector::prepare(Reader& r, const DuplicateFingerprint& f) {
-    return std::make_shared<const PreparedFingerprint>(f, [&](const std::string& a) { return anchor_weight(r, a); });
+std::shared_ptr<const PreparedFingerprint> DuplicateDetector::prepare(Reader& r, Xapian::docid did,
+                                                                      const DuplicateFingerprint* whole) {
+    if (prepared_)
+        if (auto k = prepared_->read(did, r.bytes)) return k;
+    auto weight = [&](const std::string& a) { return anchor_weight(r, a); };
+    auto k = std::make_shared<const PreparedFingerprint>(whole ? *whole : fingerprint_of(r, did), weight);
+    if (prepared_) prepared_->write(did, *k);
+    return k;
 }
 
 std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Reader& r, Xapian::docid did,
@@ -481,7 +487,7 @@ std::shared_ptr<const PreparedFingerprint> DuplicateDetector::known(Reader& r, X
     }
     // Prepared outside the lock: two threads may both prepare a part, and
     // the same one is kept.
-    auto k = prepare(r, whole);
+    auto k = prepare(r, did, &whole);
     std::lock_guard lock(known_mutex_);
     known_.insert(did, k);
     return k;
@@ -499,7 +505,7 @@ std::vector<std::shared_ptr<const PreparedFingerprint>> DuplicateDetector::known
     if (missing.empty()) return out;
     // In docid order: neighbouring values share B-tree blocks.
     std::sort(missing.begin(), missing.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
-    for (const std::size_t i : missing) out[i] = prepare(r, fingerprint_of(r, ids[i]));
+    for (const std::size_t i : missing) out[i] = prepare(r, ids[i], nullptr);
     std::lock_guard lock(known_mutex_);
     for (const std::size_t i : missing) known_.insert(ids[i], out[i]);
     return out;
@@ -723,6 +729,9 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                                                {schema::kBand, kMaxBandPostings},
                                                {schema::kTextHash, 0}},
                                               kMaxHeldPostings);
+    // Anchor weights do not change during a run, so a part prepared once
+    // stays right for the whole run.
+    if (bulk && !path_.empty()) prepared_ = PreparedFingerprintFile::create(path_, db_.get_lastdocid());
     const std::vector<Xapian::docid> pending_ids = order_for_locality(pending);
     // The pending parts' terms by docid, for the links made: reading them
     // back from each document's term list was a twentieth of detection.
@@ -827,6 +836,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     flush();
     // What linking needed is not needed any more.
     known_.clear();
+    prepared_.reset();
     best_.clear();
     pending_terms_.clear();
     pending_terms_.shrink_to_fit();

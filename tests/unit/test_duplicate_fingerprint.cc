@@ -226,6 +226,45 @@ BOOST_AUTO_TEST_CASE(prepared_fingerprint_keeps_its_language) {
     BOOST_TEST(aisearch::PreparedFingerprint().lang().empty());
 }
 
+BOOST_AUTO_TEST_CASE(prepared_fingerprint_bytes_round_trip) {
+    // A prepared part read back from its bytes compares exactly as the one
+    // prepared from its fingerprint: Korean, English, a part with no words,
+    // a long language tag; weights that differ per anchor.
+    auto weight = [](const std::string& anchor) { return 1.0 + static_cast<double>(anchor.size() % 7) / 3; };
+    using aisearch::PreparedFingerprint;
+    const DuplicateFingerprint parts[] = {
+        fingerprint("ko", "중국 AI, 딥시크의 충격", kKorean),
+        fingerprint("en", "China's AI, DeepSeek's shock", kEnglish),
+        fingerprint("en", "Calls grow for AI infrastructure", kOther),
+        fingerprint("en", "", {}),
+        fingerprint("en-Latn-US", "China's AI, DeepSeek's shock", kEnglish),
+    };
+    for (const auto& a : parts) {
+        const PreparedFingerprint p(a, weight);
+        const std::string bytes = p.to_bytes();
+        const PreparedFingerprint q = PreparedFingerprint::from_bytes(bytes);
+        BOOST_TEST(q.to_bytes() == bytes);
+        BOOST_TEST(q.lang() == a.lang);
+        BOOST_TEST(q.memory() == p.memory());
+        BOOST_TEST(q.text_hash() == p.text_hash());
+        BOOST_TEST(q.anchors().size() == a.anchors.size());
+        for (const auto& b : parts) {
+            const PreparedFingerprint other(b, weight);
+            BOOST_TEST(numbers(aisearch::compare_parts(q, other)) == numbers(aisearch::compare_parts(p, other)));
+            BOOST_TEST(numbers(aisearch::compare_parts(other, q)) == numbers(aisearch::compare_parts(other, p)));
+        }
+    }
+    BOOST_TEST(PreparedFingerprint::from_bytes(PreparedFingerprint().to_bytes()).lang().empty());
+
+    // Bytes that did not come from to_bytes().
+    const std::string good = PreparedFingerprint(parts[0], weight).to_bytes();
+    std::string wrong_count = good;
+    wrong_count[8 + 8 + 4] ^= 1;  // the anchor count
+    for (const std::string& bad : {std::string(), good.substr(0, 20), good.substr(0, good.size() - 8),
+                                   good + std::string(8, '\0'), wrong_count})
+        BOOST_CHECK_THROW(PreparedFingerprint::from_bytes(bad), aisearch::CorruptDatabaseError);
+}
+
 BOOST_AUTO_TEST_CASE(judge) {
     const RelationJudge judge;
     auto verdict = [&](const DuplicateFingerprint& a, const DuplicateFingerprint& b) -> std::string {
