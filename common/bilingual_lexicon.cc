@@ -170,10 +170,25 @@ struct BilingualLexicon::Pending {
     std::vector<bool> analysed;
     // Entries by the key of their first word (word_keys), sorted by key
     // and entry; `always` holds those with characters normalisation may
-    // change.
+    // change. Made for the second text prepared: a query process prepares
+    // one, and finds its entries in one pass over them, without sorting.
     std::vector<std::pair<InitialKey, std::size_t>> by_initial;
     std::vector<std::size_t> always;
+    std::size_t texts_prepared = 0;
     bool all_prepared = false;
+    // Calls f(entry) for each entry with characters normalisation may
+    // change, and f(entry, its keys) for each other.
+    template <typename F>
+    void for_each_entry_keys(F&& f) const {
+        std::vector<InitialKey> keys;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            keys.clear();
+            if (!word_keys(entries[i].korean, true, keys) || !word_keys(entries[i].english, true, keys))
+                f(i, nullptr);
+            else
+                f(i, &keys);
+        }
+    }
     // The analysed entries, and the lines of those that translate each
     // key, in file order: a key's translations are listed again from them
     // when an earlier line joins, so they keep the order an eager load
@@ -201,16 +216,6 @@ BilingualLexicon BilingualLexicon::load_lazily(const std::filesystem::path& file
     p.text = read_data_file(file);
     p.entries = read_entries(p.text, file);
     p.analysed.assign(p.entries.size(), false);
-    std::vector<InitialKey> keys;
-    for (std::size_t i = 0; i < p.entries.size(); ++i) {
-        keys.clear();
-        if (!word_keys(p.entries[i].korean, true, keys) || !word_keys(p.entries[i].english, true, keys)) {
-            p.always.push_back(i);
-            continue;
-        }
-        for (InitialKey k : keys) p.by_initial.emplace_back(k, i);
-    }
-    std::sort(p.by_initial.begin(), p.by_initial.end());
     return lexicon;
 }
 
@@ -223,7 +228,21 @@ void BilingualLexicon::prepare(std::string_view text, Analyzer& analyzer) {
     auto want = [&](std::size_t i) {
         if (!p.analysed[i]) wanted.push_back(i), p.analysed[i] = true;
     };
-    if (known) {
+    if (known && p.texts_prepared++ == 0) {
+        p.for_each_entry_keys([&](std::size_t i, const std::vector<InitialKey>* entry_keys) {
+            if (!entry_keys || std::any_of(entry_keys->begin(), entry_keys->end(), [&](InitialKey k) {
+                    return std::find(keys.begin(), keys.end(), k) != keys.end();
+                }))
+                want(i);
+        });
+    } else if (known) {
+        if (p.by_initial.empty() && p.always.empty()) {
+            p.for_each_entry_keys([&](std::size_t i, const std::vector<InitialKey>* entry_keys) {
+                if (!entry_keys) return p.always.push_back(i);
+                for (InitialKey k : *entry_keys) p.by_initial.emplace_back(k, i);
+            });
+            std::sort(p.by_initial.begin(), p.by_initial.end());
+        }
         for (std::size_t i : p.always) want(i);
         for (InitialKey k : keys) {
             auto it = std::lower_bound(p.by_initial.begin(), p.by_initial.end(), std::pair<InitialKey, std::size_t>{k, 0});

@@ -315,12 +315,17 @@ constexpr std::uint32_t kMinAsciiStretch = 64;
 
 }  // namespace
 
-WordSegmenter::WordSegmenter(AsciiFastPath ascii) : ascii_(ascii) {
+WordSegmenter::WordSegmenter(AsciiFastPath ascii) : ascii_(ascii) {}
+
+void WordSegmenter::make_icu_objects() {
+    if (breaker_) return;
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     folder_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !breaker_)
+    if (U_FAILURE(status) || !breaker_ || !folder_) {
+        breaker_.reset();
         throw ResourceError(std::string("ICU word breaker unavailable: ") + u_errorName(status));
+    }
 }
 
 WordSegmenter::~WordSegmenter() = default;
@@ -330,6 +335,7 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
     PieceWriter out{pieces};
     const auto n = static_cast<std::uint32_t>(text.size());
     if (ascii_ == AsciiFastPath::Off) {
+        make_icu_objects();
         segment_icu(*breaker_, *folder_, text, 0, out);
         return pieces;
     }
@@ -363,6 +369,7 @@ std::vector<WordPiece> WordSegmenter::segment(std::string_view text) {
             if (next == n || next - icu_end >= kMinAsciiStretch || hangul_syllable_at(text, next)) break;
             icu_end = next;
         }
+        make_icu_objects();
         segment_icu(*breaker_, *folder_, text.substr(icu_begin, icu_end - icu_begin), icu_begin, out);
         pos = icu_end;
     }
