@@ -176,8 +176,9 @@ struct BilingualLexicon::Pending {
     std::vector<std::size_t> always;
     std::size_t texts_prepared = 0;
     bool all_prepared = false;
-    // Calls f(entry) for each entry with characters normalisation may
-    // change, and f(entry, its keys) for each other.
+    // Calls f(entry, nullptr) for each entry with characters normalisation
+    // may change (prepared for any text), f(entry, &its first-word keys)
+    // for each other.
     template <typename F>
     void for_each_entry_keys(F&& f) const {
         std::vector<InitialKey> keys;
