@@ -150,6 +150,66 @@ BOOST_AUTO_TEST_CASE(relations_do_not_depend_on_the_number_of_threads) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(an_update_rewrites_only_the_clusters_it_touches) {
+    // 200 editions of one article and 100 of its first 30 lines: one
+    // linked group, larger than a cluster may be, split in two. One long
+    // edition changes: the update walks the whole group again, leaves the
+    // short editions' cluster as it was, and every record, cluster and
+    // collapse value still agrees with the others.
+    std::ifstream in(fs::path(AISEARCH_TEST_CORPUS_DIR) / "003_1c792eed7b9fd1e0.txt");
+    std::string article, opening;
+    int n = 0;
+    for (std::string line; std::getline(in, line); ++n) {
+        article += line + "\n";
+        if (n < 30) opening += line + "\n";
+    }
+    TempDir dir;
+    std::vector<fs::path> files;
+    for (int i = 0; i < 300; ++i) {
+        const std::string edition = "\nEdition " + std::to_string(i) + " of this page.\n";
+        files.push_back(dir.write("edition-" + std::to_string(i) + ".txt", (i < 200 ? article : opening) + edition));
+    }
+    IndexOptions options;
+    options.db_path = (dir.path() / "db").string();
+    options.jobs = 1;
+    Indexer(options, {}).run({dir.path() / "src"});
+    // The clusters, by id: their members.
+    auto clusters_of = [](const Xapian::Database& db) {
+        std::map<std::string, std::vector<std::string>> out;
+        const std::string prefix = cluster_key("");
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+            if (!db.get_metadata(*it).empty()) out[(*it).substr(prefix.size())] = read_cluster(db, (*it).substr(prefix.size())).parts();
+        return out;
+    };
+    std::string short_cluster, short_record;
+    {
+        Xapian::Database db(options.db_path);
+        const auto before = clusters_of(db);
+        BOOST_REQUIRE(before.size() == 2u);
+        short_cluster = read_part_duplicates(db, part_of(db, files[250])).cluster;
+        BOOST_REQUIRE(before.count(short_cluster) == 1);
+        BOOST_TEST(before.at(short_cluster).size() == 100u);
+        short_record = db.get_metadata(cluster_key(short_cluster));
+    }
+
+    std::ofstream(files[150], std::ios::app) << "A correction was added to this edition.\n";
+    Indexer(options, {}).run({dir.path() / "src"});
+    Xapian::Database db(options.db_path);
+    BOOST_TEST(db.get_metadata(cluster_key(short_cluster)) == short_record);
+    const auto after = clusters_of(db);
+    BOOST_TEST(after.size() == 2u);
+    std::size_t members = 0;
+    for (const auto& [id, parts] : after) {
+        members += parts.size();
+        BOOST_TEST(parts.size() <= kMaxClusterSize);
+        for (const auto& part : parts) {
+            BOOST_TEST(read_part_duplicates(db, part).cluster == id, part);
+            BOOST_TEST(db.get_document(*find_part(db, part)).get_value(schema::kClusterSlot) == id, part);
+        }
+    }
+    BOOST_TEST(members == files.size());
+}
+
 BOOST_AUTO_TEST_CASE(translation_candidates_of_a_plausible_length_come_first) {
     // Sixty English articles share every anchor of a Korean report (the
     // figures, the names) but are several times its length; one, indexed
