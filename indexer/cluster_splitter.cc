@@ -7,23 +7,27 @@ namespace aisearch {
 namespace {
 
 // The near similarities a link needs, level by level, to hold a cluster
-// together once its group is too large; above 1 no near link holds.
-constexpr double kNearLevels[] = {0.6, 0.7, 0.8, 0.9, 1.1};
+// together once its group is too large.
+constexpr double kNearLevels[] = {0.6, 0.7, 0.8, 0.9};
 
 class DisjointSets {
 public:
-    explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    explicit DisjointSets(std::size_t n) : parent_(n), size_(n, 1) { std::iota(parent_.begin(), parent_.end(), 0); }
     std::size_t find(std::size_t x) {
         while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
         return x;
     }
     void unite(std::size_t a, std::size_t b) {
         a = find(a), b = find(b);
-        if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+        if (a == b) return;
+        parent_[std::max(a, b)] = std::min(a, b);
+        size_[std::min(a, b)] += size_[std::max(a, b)];
     }
+    std::size_t size(std::size_t x) { return size_[find(x)]; }
 
 private:
     std::vector<std::size_t> parent_;
+    std::vector<std::size_t> size_;  // of each set, at its root
 };
 
 }  // namespace
@@ -51,6 +55,38 @@ std::vector<std::vector<std::size_t>> split_into_clusters(std::size_t members, c
             if (e.relation == Relation::Near && e.similarity < level) continue;
             split.unite(e.a, e.b);
         }
+        for (std::size_t i = 0; i < members; ++i)
+            if (too_large[i]) label[i] = split.find(i);
+    }
+
+    // Still too large: near copies whose links all pass the last level.
+    // Exact and translation links hold; near links join clusters strongest
+    // first, as long as the joined cluster fits. Dropping every near link
+    // instead left 300 editions of one article in no cluster at all.
+    std::vector<std::size_t> size(members, 0);
+    for (std::size_t l : label) ++size[l];
+    std::vector<bool> too_large(members, false);
+    bool any = false;
+    for (std::size_t i = 0; i < members; ++i)
+        if (size[label[i]] > max_cluster) too_large[i] = any = true;
+    if (any) {
+        DisjointSets split(members);
+        std::vector<const ClusterEdge*> near;
+        for (const auto& e : edges) {
+            if (!too_large[e.a] || label[e.a] != label[e.b]) continue;
+            if (e.relation == Relation::Near)
+                near.push_back(&e);
+            else
+                split.unite(e.a, e.b);
+        }
+        // Ties by member, so the result does not depend on the links' order.
+        std::sort(near.begin(), near.end(), [](const ClusterEdge* x, const ClusterEdge* y) {
+            if (x->similarity != y->similarity) return x->similarity > y->similarity;
+            return x->a != y->a ? x->a < y->a : x->b < y->b;
+        });
+        for (const ClusterEdge* e : near)
+            if (split.find(e->a) != split.find(e->b) && split.size(e->a) + split.size(e->b) <= max_cluster)
+                split.unite(e->a, e->b);
         for (std::size_t i = 0; i < members; ++i)
             if (too_large[i]) label[i] = split.find(i);
     }

@@ -3,9 +3,10 @@
 // passages, copies of copies link nearly every part to every other (the
 // 100k runs corpus of the benchmarks made one group of 91,340 parts). A
 // group larger than the limit is split along its strongest near links,
-// raising the similarity a near link needs until every cluster fits or
-// only exact and translation links are left; a group within the limit is
-// one cluster, as before. The result depends on the group's links alone,
+// raising the similarity a near link needs until every cluster fits; past
+// the last level, near links join clusters strongest first while the
+// joined cluster fits (exact and translation links always hold). A group
+// within the limit is one cluster, as before. The result depends on the group's links alone,
 // so incremental and full runs agree.
 #pragma once
 
