@@ -30,6 +30,19 @@ private:
     std::vector<std::size_t> size_;  // of each set, at its root
 };
 
+// Which members are in a cluster of more than `max_cluster` (clusters by
+// label); empty if none is.
+std::vector<bool> in_too_large_cluster(const std::vector<std::size_t>& label, std::size_t max_cluster) {
+    std::vector<std::size_t> size(label.size(), 0);
+    for (std::size_t l : label) ++size[l];
+    std::vector<bool> out(label.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < label.size(); ++i)
+        if (size[label[i]] > max_cluster) out[i] = any = true;
+    if (!any) out.clear();
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::vector<std::size_t>> split_into_clusters(std::size_t members, const std::vector<ClusterEdge>& edges,
@@ -42,13 +55,8 @@ std::vector<std::vector<std::size_t>> split_into_clusters(std::size_t members, c
     for (std::size_t i = 0; i < members; ++i) label[i] = all.find(i);
 
     for (const double level : kNearLevels) {
-        std::vector<std::size_t> size(members, 0);
-        for (std::size_t l : label) ++size[l];
-        std::vector<bool> too_large(members, false);
-        bool any = false;
-        for (std::size_t i = 0; i < members; ++i)
-            if (size[label[i]] > max_cluster) too_large[i] = any = true;
-        if (!any) break;
+        const std::vector<bool> too_large = in_too_large_cluster(label, max_cluster);
+        if (too_large.empty()) break;
         DisjointSets split(members);
         for (const auto& e : edges) {
             if (!too_large[e.a] || label[e.a] != label[e.b]) continue;
@@ -63,13 +71,7 @@ std::vector<std::vector<std::size_t>> split_into_clusters(std::size_t members, c
     // Exact and translation links hold; near links join clusters strongest
     // first, as long as the joined cluster fits. Dropping every near link
     // instead left 300 editions of one article in no cluster at all.
-    std::vector<std::size_t> size(members, 0);
-    for (std::size_t l : label) ++size[l];
-    std::vector<bool> too_large(members, false);
-    bool any = false;
-    for (std::size_t i = 0; i < members; ++i)
-        if (size[label[i]] > max_cluster) too_large[i] = any = true;
-    if (any) {
+    if (const std::vector<bool> too_large = in_too_large_cluster(label, max_cluster); !too_large.empty()) {
         DisjointSets split(members);
         std::vector<const ClusterEdge*> near;
         for (const auto& e : edges) {
