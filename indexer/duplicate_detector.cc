@@ -861,10 +861,9 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         flush();
         rewritten = 0;
     };
-    // Writes one cluster (members sorted): each member's record and
-    // collapse value, and the cluster's record and size.
-    auto write_cluster = [&](const std::vector<std::string>& members, auto& links_of) {
-        const std::string id = members.size() > 1 ? cluster_id(members) : std::string();
+    // Writes one cluster (members sorted, `id` "" for a lone part): each
+    // member's record and collapse value, and the cluster's record and size.
+    auto write_cluster = [&](const std::vector<std::string>& members, const std::string& id, auto& links_of) {
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
@@ -912,16 +911,13 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // record lists, is written as it stands: a part added to a group of
     // tens of thousands of linked parts rewrote every cluster of the group
     // (at 100k parts, 4 s of a reindex of 1% of the files).
-    auto unchanged = [&](const std::vector<std::string>& parts, auto& links_of) {
-        const std::string id = parts.size() > 1 ? cluster_id(parts) : std::string();
+    auto unchanged = [&](const std::vector<std::string>& parts, const std::string& id, auto& links_of) {
         for (const auto& m : parts)
             if (touched.count(m) || links_of(m).cluster != id) return false;
         if (id.empty()) return true;
         std::vector<std::string> stored = read_cluster(db_, id).parts();
-        std::vector<std::string> now = parts;
         std::sort(stored.begin(), stored.end());
-        std::sort(now.begin(), now.end());
-        return stored == now;
+        return stored == parts;  // both sorted
     };
     for (const auto& start : touched) {
         if (done.count(start)) continue;
@@ -957,14 +953,13 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             std::vector<std::string> parts;
             parts.reserve(group.size());
             for (std::size_t i : group) parts.push_back(members[i]);
-            if (unchanged(parts, links_of)) {
-                if (parts.size() > 1) {
-                    new_ids.insert(links_of(parts.front()).cluster);
-                    ++summary.clusters;
-                }
-                continue;
+            const std::string id = parts.size() > 1 ? cluster_id(parts) : std::string();
+            if (!unchanged(parts, id, links_of)) {
+                write_cluster(parts, id, links_of);
+            } else if (!id.empty()) {
+                new_ids.insert(id);
+                ++summary.clusters;
             }
-            write_cluster(parts, links_of);
         }
     }
     for (const auto& id : old_ids)
