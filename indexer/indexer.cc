@@ -21,8 +21,10 @@
 #include "indexer/build_queue.h"
 #include "indexer/duplicate_detector.h"
 #include "indexer/file_state.h"
+#include "indexer/file_writer.h"
 #include "indexer/part_builder.h"
 #include "indexer/source_scanner.h"
+#include "indexer/staged_build.h"
 
 namespace aisearch {
 namespace fs = std::filesystem;
@@ -32,10 +34,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string file_key(const std::string& path) {
-    return schema::key_term(schema::kFileStateKey, path);
 }
 
 // Opens `path` for writing, waiting up to `wait` seconds for its lock.
@@ -78,6 +76,31 @@ struct Indexer::Impl {
           lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
           builder(data_dir(), lexicon) {}
 
+    // Counts what became of a file and tells the caller.
+    void report(FileEvent&& e) {
+        switch (e.kind) {
+            case FileEvent::Kind::Added:
+            case FileEvent::Kind::Updated:
+                ++(e.kind == FileEvent::Kind::Added ? summary.added : summary.updated);
+                summary.bytes += e.bytes;
+                note(e.path, e.kind == FileEvent::Kind::Added ? "added" : "updated");
+                break;
+            case FileEvent::Kind::Unchanged:
+                ++summary.unchanged;
+                note(e.path, "unchanged");
+                break;
+            case FileEvent::Kind::Deleted:
+                ++summary.deleted;
+                note(e.path, "deleted");
+                break;
+            case FileEvent::Kind::Skipped:
+                skipped(e.path, e.text);
+                break;
+            case FileEvent::Kind::Warning:
+                if (events.warning) events.warning(e.path, e.text);
+                break;
+        }
+    }
     void skipped(const std::string& path, const std::string& reason) {
         ++summary.skipped;
         if (events.skipped) events.skipped(path, reason);
@@ -85,66 +108,69 @@ struct Indexer::Impl {
     void note(const std::string& path, const std::string& action) {
         if (events.file) events.file(path, action);
     }
+    void show_progress(Clock::time_point start) {
+        progress.files_done = written.files;
+        progress.bytes_done = written.bytes;
+        progress.seconds = seconds_since(start);
+        if (events.progress) events.progress(progress);
+    }
+    FileWriter writer_for(Xapian::WritableDatabase& db) {
+        return FileWriter(db, builder, options.max_jsonl_file_bytes, [this](FileEvent&& e) { report(std::move(e)); });
+    }
 
     IndexSummary run(const std::vector<fs::path>& sources) {
         const auto start = Clock::now();
         const fs::path live = fs::absolute(options.db_path).lexically_normal();
         const fs::path rebuild = live.string() + ".rebuild";
-        const fs::path written = live.string() + ".rebuild-written";  // before compaction
+        const fs::path merged = live.string() + ".rebuild-written";  // before compaction
+        const fs::path runs_dir = live.string() + ".runs";
         std::error_code ec;
         fs::create_directories(live.parent_path(), ec);
         if (ec) throw DatabaseError("database '" + live.string() + "': cannot create its directory: " + ec.message());
 
         // The live database's lock is held for the whole run, also while a
-        // full rebuild is written beside it.
+        // fresh one is written beside it.
         Xapian::WritableDatabase live_db =
             open_writable(live.string(), Xapian::DB_CREATE_OR_OPEN, options.wait_lock_seconds);
         fs::remove_all(rebuild, ec);  // left over from an interrupted rebuild
-        fs::remove_all(written, ec);
-        const bool started_empty = live_db.get_doccount() == 0;
+        fs::remove_all(merged, ec);
+        const std::string states(schema::kFileStateKey);
+        const bool started_empty = live_db.get_doccount() == 0 &&
+                                   live_db.metadata_keys_begin(states) == live_db.metadata_keys_end(states);
         // A database another version of aisearch wrote is rebuilt whole.
         const bool outdated = !started_empty && live_db.get_metadata(std::string(schema::kFormatKey)) != schema::kFormat;
-        const bool full = (options.full || outdated) && !started_empty;
+        const bool fresh = started_empty || options.full || outdated;
+        // Runs an interrupted fresh build left are kept for the next one.
+        if (!fresh) fs::remove_all(runs_dir, ec);
 
         SourceScanner scanner([this](const std::string& p, const std::string& r) { skipped(p, r); });
         ScannedSources scanned = scanner.scan(sources);
         progress.files_total = scanned.files.size();
         for (const auto& f : scanned.files) progress.bytes_total += f.size;
+        workers = options.jobs ? options.jobs : std::max<std::size_t>(1, std::thread::hardware_concurrency());
 
         try {
-            if (full) {
-                Xapian::WritableDatabase fresh(rebuild.string(), Xapian::DB_CREATE | Xapian::DB_DANGEROUS);
-                fresh.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
-                summary.deleted = count_dropped(live_db, scanned);
-                update(fresh, rebuild, scanned, start, /*transactions=*/false);
-                fresh.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
-                fresh.commit();
-                fresh.close();
-                fs::rename(rebuild, written, ec);
-                if (ec) throw DatabaseError("cannot move the rebuilt database aside: " + ec.message());
-                compact(written, rebuild);
-                fs::remove_all(written, ec);
-                exchange(rebuild, live);
-                live_db.close();
+            if (fresh) {
+                if (!started_empty) summary.deleted = count_dropped(live_db, scanned);
+                build_fresh(merged, runs_dir, scanned, start, /*stamp=*/!started_empty);
+                if (started_empty && summary.added == 0) {
+                    // Nothing to swap in: the live database stays empty.
+                    live_db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
+                    live_db.commit();
+                } else {
+                    compact(merged, rebuild);
+                    exchange(rebuild, live);
+                    live_db.close();
+                }
+                fs::remove_all(merged, ec);
                 fs::remove_all(rebuild, ec);
+                fs::remove_all(runs_dir, ec);
             } else {
-                // With the first batch, so a reader of an interrupted first
-                // build knows its format.
-                if (started_empty) live_db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
-                update(live_db, live, scanned, start, /*transactions=*/true);
+                update(live_db, live, scanned, start);
                 // A run that changed nothing writes nothing.
                 if (summary.added + summary.updated + summary.deleted + duplicates.parts > 0) {
                     live_db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
                     live_db.commit();
-                }
-                // A first build committed in batches leaves its B-trees about
-                // half full: a compact copy is swapped in, as a rebuild is.
-                // Interrupted here, the live database is complete as it is.
-                if (started_empty && summary.added > 0) {
-                    compact(live, rebuild);
-                    exchange(rebuild, live);
-                    live_db.close();
-                    fs::remove_all(rebuild, ec);
                 }
             }
         } catch (const Xapian::Error& e) {
@@ -154,40 +180,98 @@ struct Indexer::Impl {
         return summary;
     }
 
+    // Writes the scanned files into a new database at `path`: files of
+    // single articles in runs (StagedBuild), merged in order, then files
+    // of records, then duplicate links. Records the time of the update if
+    // anything was added or `stamp`.
+    void build_fresh(const fs::path& path, const fs::path& runs_dir, ScannedSources& scanned,
+                     Clock::time_point start, bool stamp) {
+        std::vector<SourceFile> articles, records;
+        for (SourceFile& f : scanned.files)
+            (ArticleReader::holds_records(f.path) ? records : articles).push_back(std::move(f));
+        std::vector<SourceFile>().swap(scanned.files);
+        {
+            StagedBuild staged(runs_dir, articles, options.batch_files, options.batch_bytes);
+            staged.write(workers, data_dir(), lexicon, options, written,
+                         [&](std::vector<FileEvent>&& run_events) {
+                             for (FileEvent& e : run_events) report(std::move(e));
+                             show_progress(start);
+                         },
+                         [&] { show_progress(start); });
+            summary.resumed = staged.reused_files();
+            staged.merge(path);
+        }
+        std::vector<SourceFile>().swap(articles);
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+        db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
+        {
+            FileWriter writer = writer_for(db);
+            Batches batches(db, /*transactions=*/false, options);
+            for (const SourceFile& f : records) {
+                batches.file_done(writer.index_file(f, std::nullopt));
+                written.files++;
+                written.bytes += f.size;
+                show_progress(start);
+            }
+            std::vector<SourceFile>().swap(records);
+            link_duplicates(db, path, batches);
+        }
+        if (stamp || summary.added > 0) db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+        db.commit();
+    }
+
+    // Commits in batches: after so many changed files or bytes read.
+    class Batches {
+    public:
+        Batches(Xapian::WritableDatabase& db, bool transactions, const IndexOptions& options)
+            : db_(db), transactions_(transactions), max_files_(options.batch_files), max_bytes_(options.batch_bytes) {
+            if (transactions_) db_.begin_transaction();
+        }
+        void file_done(std::uintmax_t read) {
+            if (read > 0) {
+                ++files_;
+                bytes_ += read;
+            }
+            if (files_ >= max_files_ || bytes_ >= max_bytes_) commit();
+        }
+        void commit() {
+            if (transactions_) {
+                db_.commit_transaction();
+                db_.begin_transaction();
+            } else {
+                db_.commit();
+            }
+            files_ = 0;
+            bytes_ = 0;
+        }
+        void finish() {
+            if (transactions_) db_.commit_transaction();
+            transactions_ = false;
+        }
+
+    private:
+        Xapian::WritableDatabase& db_;
+        bool transactions_;
+        std::size_t max_files_;
+        std::uintmax_t max_bytes_;
+        std::size_t files_ = 0;
+        std::uintmax_t bytes_ = 0;
+    };
+
     // Brings `db` (at `path`) up to date with the scanned files, committing
     // in batches. Files are read and analysed on worker threads and written
     // here, in scan order. The list of files is emptied before duplicates
     // are linked.
-    void update(Xapian::WritableDatabase& db, const fs::path& path, ScannedSources& scanned,
-                Clock::time_point start, bool transactions) {
-        std::size_t batch_files = 0;
-        std::uintmax_t batch_bytes = 0;
-        auto maybe_commit = [&](bool force) {
-            if (!force && batch_files < options.batch_files && batch_bytes < options.batch_bytes) return;
-            if (transactions) {
-                db.commit_transaction();
-                db.begin_transaction();
-            } else {
-                db.commit();
-            }
-            batch_files = 0;
-            batch_bytes = 0;
-        };
+    void update(Xapian::WritableDatabase& db, const fs::path& path, ScannedSources& scanned, Clock::time_point start) {
+        Batches batches(db, /*transactions=*/true, options);
+        FileWriter writer = writer_for(db);
         auto done = [&](const SourceFile& f, std::uintmax_t read) {
-            if (read > 0) {
-                ++batch_files;
-                batch_bytes += read;
-            }
-            progress.files_done++;
-            progress.bytes_done += f.size;
-            progress.seconds = seconds_since(start);
-            if (events.progress) events.progress(progress);
-            maybe_commit(false);
+            written.files++;
+            written.bytes += f.size;
+            show_progress(start);
+            batches.file_done(read);
         };
-        if (transactions) db.begin_transaction();
 
-        const std::size_t workers =
-            options.jobs ? options.jobs : std::max<std::size_t>(1, std::thread::hardware_concurrency());
         std::unique_ptr<BuildQueue> queue;
         if (workers > 1) queue = std::make_unique<BuildQueue>(workers, 4 * workers, data_dir(), lexicon);
 
@@ -203,12 +287,11 @@ struct Indexer::Impl {
             Waiting w = std::move(waiting.front());
             waiting.pop_front();
             if (!w.building) {
-                ++summary.unchanged;
-                note(w.file.path, "unchanged");
+                report({FileEvent::Kind::Unchanged, w.file.path, {}});
                 done(w.file, 0);
                 return;
             }
-            done(w.file, write_built(db, w.file, w.old, queue->take()));
+            done(w.file, writer.write_built(w.file, w.old, queue->take()));
         };
         auto drain = [&] {
             while (!waiting.empty()) take();
@@ -216,7 +299,7 @@ struct Indexer::Impl {
 
         std::unordered_set<std::string> seen;
         for (const SourceFile& f : scanned.files) {
-            const std::string key = file_key(f.path);
+            const std::string key = file_state_key(f.path);
             seen.insert(key);
             std::optional<FileState> old = decode_file_state(db.get_metadata(key));
             if (old && old->size == f.size && old->mtime_ns == f.mtime_ns) {
@@ -227,105 +310,37 @@ struct Indexer::Impl {
                 waiting.push_back({f, std::move(old), true});
             } else {
                 drain();
-                done(f, index_file(db, f, old));
+                done(f, writer.index_file(f, old));
             }
             while (!waiting.empty() && !waiting.front().building) take();
         }
         drain();
         queue.reset();
-        delete_vanished(db, scanned, seen);
+        delete_vanished(db, writer, scanned, seen);
         // Linking needs neither the file list nor its keys: at 100k files
         // they are 25 MB that its caches can use.
         std::unordered_set<std::string>().swap(seen);
         std::vector<SourceFile>().swap(scanned.files);
-        // Also finishes the duplicate links an interrupted run left.
+        link_duplicates(db, path, batches);
+        batches.finish();
+    }
+
+    // Links the pending parts' duplicates; also finishes the links an
+    // interrupted run left.
+    void link_duplicates(Xapian::WritableDatabase& db, const fs::path& path, Batches& batches) {
         const auto detect_start = Clock::now();
         DuplicateDetector detector(db);
         detector.use_threads(static_cast<unsigned>(workers), path.string());
-        duplicates = detector.update([&] { maybe_commit(true); });
+        duplicates = detector.update([&] { batches.commit(); });
         summary.duplicate_parts = duplicates.parts;
         summary.duplicate_candidates = duplicates.candidates;
         summary.duplicate_links = duplicates.links;
         summary.duplicate_seconds = seconds_since(detect_start);
-        if (transactions) db.commit_transaction();
-    }
-
-    // Indexes one file on this thread, a file of many records article by
-    // article. Returns the bytes read (0 when unchanged or skipped).
-    std::uintmax_t index_file(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old) {
-        const bool records = ArticleReader::holds_records(f.path);
-        const std::uintmax_t limit = records ? options.max_jsonl_file_bytes : ArticleReader::kMaxArticleBytes;
-        if (f.size > limit) {
-            skipped(f.path, "file too large (" + std::to_string(f.size >> 20) + " MiB; the limit is " +
-                                         std::to_string(limit >> 20) + " MiB)");
-            return 0;
-        }
-        if (!records) return write_built(db, f, old, builder.build(f, old ? old->hash : std::string()));
-        std::string bytes;
-        BuiltFile built = PartBuilder::read(f, old ? old->hash : std::string(), bytes);
-        if (!built.read_error.empty() || built.same_content) return write_built(db, f, old, std::move(built));
-        delete_parts(db, built.state.path);
-        built.report = builder.build_parts(f, bytes, built.state, [&](BuiltPart&& p) { write_part(db, p); });
-        return finish_file(db, f, old, built);
-    }
-
-    // Writes a file built by a PartBuilder. Returns the bytes read.
-    std::uintmax_t write_built(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old,
-                               BuiltFile&& built) {
-        if (!built.read_error.empty()) {
-            skipped(f.path, built.read_error);
-            return 0;
-        }
-        if (built.same_content) {
-            // Touched but unchanged: remember the new mtime, rewrite nothing.
-            built.state.indexed = old->indexed;
-            db.set_metadata(file_key(f.path), encode(built.state));
-            ++summary.unchanged;
-            note(f.path, "unchanged");
-            return 0;
-        }
-        delete_parts(db, built.state.path);
-        for (const BuiltPart& p : built.parts) write_part(db, p);
-        return finish_file(db, f, old, built);
-    }
-
-    void write_part(Xapian::WritableDatabase& db, const BuiltPart& p) {
-        db.replace_document(p.key_term, p.document);
-        DuplicateDetector::mark_pending(db, p.key_term);
-    }
-
-    // Records the file's new state once its parts are written.
-    std::uintmax_t finish_file(Xapian::WritableDatabase& db, const SourceFile& f, const std::optional<FileState>& old,
-                               const BuiltFile& built) {
-        const std::string key = file_key(f.path);
-        for (const auto& w : built.report.warnings)
-            if (events.warning) events.warning(f.path, w);
-        for (const auto& s : built.report.skipped) skipped(f.path, s);
-        if (!built.report.skip_reason.empty()) {
-            db.set_metadata(key, "");
-            skipped(f.path, built.report.skip_reason);
-            return built.bytes;
-        }
-        db.set_metadata(key, encode(built.state));
-        ++(old ? summary.updated : summary.added);
-        note(f.path, old ? "updated" : "added");
-        summary.bytes += built.bytes;
-        return built.bytes;
-    }
-
-    // Deletes the parts read from a file; their duplicate links go with them.
-    void delete_parts(Xapian::WritableDatabase& db, const std::string& path) {
-        const std::string file_term = schema::key_term(schema::kSourceFile, path);
-        for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
-            const std::string term = part_term_of(db.get_document(*it));
-            if (!term.empty()) DuplicateDetector::mark_pending(db, term);
-        }
-        db.delete_document(file_term);
     }
 
     // Deletes what was indexed from files below the named sources that
     // this run did not find, except below sources it could not scan.
-    void delete_vanished(Xapian::WritableDatabase& db, const ScannedSources& scanned,
+    void delete_vanished(Xapian::WritableDatabase& db, FileWriter& writer, const ScannedSources& scanned,
                          const std::unordered_set<std::string>& seen) {
         const std::string prefix(schema::kFileStateKey);
         std::vector<FileState> gone;
@@ -338,19 +353,14 @@ struct Indexer::Impl {
                 std::none_of(scanned.unscanned.begin(), scanned.unscanned.end(), below))
                 gone.push_back(*state);
         }
-        for (const FileState& state : gone) {
-            delete_parts(db, state.path);
-            db.set_metadata(file_key(state.path), "");
-            ++summary.deleted;
-            note(state.path, "deleted");
-        }
+        for (const FileState& state : gone) writer.delete_file(state);
     }
 
     // For a full rebuild: the files of the old database that the new one
     // does not have.
     std::size_t count_dropped(const Xapian::Database& old_db, const ScannedSources& scanned) {
         std::unordered_set<std::string> now;
-        for (const auto& f : scanned.files) now.insert(file_key(f.path));
+        for (const auto& f : scanned.files) now.insert(file_state_key(f.path));
         std::size_t dropped = 0;
         const std::string prefix(schema::kFileStateKey);
         for (auto it = old_db.metadata_keys_begin(prefix); it != old_db.metadata_keys_end(prefix); ++it)
@@ -363,10 +373,12 @@ struct Indexer::Impl {
     Analyzer analyzer;
     BilingualLexicon lexicon;
     PartBuilder builder;  // this thread's
+    std::size_t workers = 1;
 
     DuplicateSummary duplicates;
     IndexSummary summary;
     IndexProgress progress;
+    WriteProgress written;
 };
 
 Indexer::Indexer(IndexOptions options, IndexEvents events)

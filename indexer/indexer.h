@@ -2,8 +2,9 @@
 // date with its sources: new files are added, changed ones re-indexed
 // (size/mtime first, then a content hash), vanished ones deleted. Changes
 // are committed in bounded batches, so an interrupted run leaves the last
-// committed state and the next run finishes the work. A full rebuild is
-// written beside the live database and swapped in atomically.
+// committed state and the next run finishes the work. A first build and a
+// full rebuild are written beside the live database, in runs that an
+// interrupted build leaves for the next one, and swapped in atomically.
 #pragma once
 
 #include <cstddef>
@@ -20,14 +21,17 @@ struct IndexOptions {
     std::string db_path;
     bool full = false;                   // rebuild into a fresh database and swap it in
     double wait_lock_seconds = 0;        // wait this long for another indexer's lock
-    std::size_t batch_files = 500;       // commit after this many changed files ...
-    std::uintmax_t batch_bytes = 64u << 20;    // ... or this many bytes read
+    // Commit after this many changed files or bytes read; a first build
+    // writes a run of this size at a time (StagedBuild).
+    std::size_t batch_files = 500;
+    std::uintmax_t batch_bytes = 64u << 20;
     // A JSON Lines file larger than this is skipped unread (it is read
     // whole). Single-article files have the reader's own, smaller limit.
     std::uintmax_t max_jsonl_file_bytes = 256u << 20;
-    // Threads that read and analyse files while one writes the database,
-    // and that verify duplicate candidates in a large run; 0: one per
-    // core. With 1, everything runs on the calling thread.
+    // Threads that read and analyse files (while one writes the database,
+    // or, in a first build, each writing runs of its own), and that verify
+    // duplicate candidates in a large run; 0: one per core. With 1,
+    // everything runs on the calling thread.
     std::size_t jobs = 0;
 };
 
@@ -44,6 +48,9 @@ struct IndexSummary {
     std::size_t duplicate_candidates = 0;  // pairs verified
     std::size_t duplicate_links = 0;       // relations found
     double duplicate_seconds = 0;
+    // Files a first build took from runs that an interrupted build of
+    // the same files had written (StagedBuild).
+    std::size_t resumed = 0;
 };
 
 struct IndexProgress {

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     app.add_option("-j,--jobs", options.jobs, "threads that read and analyse files and verify duplicates (default: one per core)")
         ->check(CLI::PositiveNumber);
+    app.add_option("--batch-files", options.batch_files,
+                   "files per committed batch (default 500); a first build writes a run of this size at a time")
+        ->check(CLI::PositiveNumber);
     app.add_flag("--json", json, "print the summary as one JSON object on stdout");
     app.add_flag("-v,--verbose", verbose, "log every file and what was done with it");
     app.add_option("SOURCE", sources, "files or directories to index")->required();

@@ -20,14 +20,17 @@ std::string progress_line(const IndexProgress& p) {
 }
 
 std::string summary_line(const IndexSummary& s) {
-    return fmt::format("added {}, updated {}, deleted {}, unchanged {}, skipped {}; {:.1f} MB in {:.2f} s", s.added,
-                       s.updated, s.deleted, s.unchanged, s.skipped, static_cast<double>(s.bytes) / 1e6, s.seconds);
+    std::string line =
+        fmt::format("added {}, updated {}, deleted {}, unchanged {}, skipped {}; {:.1f} MB in {:.2f} s", s.added,
+                    s.updated, s.deleted, s.unchanged, s.skipped, static_cast<double>(s.bytes) / 1e6, s.seconds);
+    if (s.resumed) line += fmt::format(" ({} files written by an interrupted build were kept)", s.resumed);
+    return line;
 }
 
 std::string summary_json(const IndexSummary& s) {
     const nlohmann::ordered_json j = {{"added", s.added},         {"updated", s.updated}, {"deleted", s.deleted},
                                       {"unchanged", s.unchanged}, {"skipped", s.skipped}, {"bytes", s.bytes},
-                                      {"seconds", s.seconds}};
+                                      {"seconds", s.seconds},     {"resumed", s.resumed}};
     return j.dump();
 }
 

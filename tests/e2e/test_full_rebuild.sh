@@ -1,8 +1,9 @@
 # Full rebuilds (docs/indexing.md, "Full rebuilds are swapped in"):
-# `--full` writes DB.rebuild beside the live database and swaps it in. The
+# `--full` writes beside the live database (runs in DB.runs, merged into
+# DB.rebuild-written, compacted into DB.rebuild) and swaps it in. The
 # result equals a fresh build, drops the documents of deleted files and
-# leaves no DB.rebuild; a --full killed with SIGKILL leaves the live
-# database exactly as it was, and the next run removes DB.rebuild.
+# leaves nothing beside DB; a --full killed with SIGKILL leaves the live
+# database exactly as it was, and the next plain run removes what it left.
 source "$(dirname "$0")/lib.sh"
 : "${DB_FINGERPRINT:?set DB_FINGERPRINT to the db_fingerprint test helper}"
 : "${HELP_CORPUS_BUILDER:?set HELP_CORPUS_BUILDER to tests/eval/libreoffice/build_corpus.py}"
@@ -18,6 +19,8 @@ DB="$TMP/db"
 
 ms() { echo $(($(date +%s%N) / 1000000)); }
 fingerprint() { "$DB_FINGERPRINT" "$1"; }
+# What a rebuild writes beside the live database: DB.runs, DB.rebuild...
+beside_db() { (cd "$(dirname "$DB")" && ls -d "$(basename "$DB")".runs "$(basename "$DB")".rebuild* 2>/dev/null | tr '\n' ' '); }
 
 expect_exit 0 "initial build" -- "$AISEARCH_INDEX" --db "$DB" "$SRC"
 t0=$(ms)
@@ -28,7 +31,7 @@ echo "corpus: $TOTAL files; build: $FULL_MS ms"
 
 # --- a --full killed: the live database is untouched ---------------------------
 # kill 1 and 3 are followed by a plain run, kill 2 by another --full (which
-# must itself clear the leftover DB.rebuild before it is killed).
+# must itself clear or reuse what the killed one left).
 for k in 1 2 3; do
     # Spread over the first two thirds of a --full (the time of one, measured
     # above, varies with the load): [0.1, 0.2], [0.3, 0.4], [0.5, 0.6].
@@ -40,8 +43,9 @@ for k in 1 2 3; do
     wait "$pid" 2>/dev/null
     rc=$?
     [ "$rc" -eq 137 ] && pass || fail "--full not killed after $delay ms (exit $rc, run took longer than measured?)"
-    echo "  --full killed after $delay ms; $DB.rebuild $([ -e "$DB.rebuild" ] && echo left behind || echo absent)"
-    [ -e "$DB.rebuild" ] && pass || fail "a --full killed after $delay ms left no $DB.rebuild: was it built elsewhere?"
+    beside=$(beside_db)
+    echo "  --full killed after $delay ms; left beside the database: ${beside:-nothing}"
+    [ -n "$beside" ] && pass || fail "a --full killed after $delay ms left nothing beside $DB: was it built elsewhere?"
     expect_exit 0 "xapian-check on the live database after a killed --full" -- xapian-check "$DB"
     fingerprint "$DB" >"$TMP/db.fp"
     cmp -s "$TMP/db.fp" "$TMP/db0.fp" && pass || fail "a killed --full changed the live database"
@@ -50,7 +54,7 @@ for k in 1 2 3; do
         expect_exit 0 "plain run after a killed --full" -- "$AISEARCH_INDEX" --db "$DB" --json "$SRC"
         expect_contains "$OUT" "{\"added\":0,\"updated\":0,\"deleted\":0,\"unchanged\":$TOTAL,\"skipped\":0," \
             "a plain run after a killed --full finds nothing to do"
-        [ ! -e "$DB.rebuild" ] && pass || fail "the run after a killed --full did not remove $DB.rebuild"
+        [ -z "$(beside_db)" ] && pass || fail "the run after a killed --full left $(beside_db)"
     fi
 done
 
@@ -74,7 +78,7 @@ expect_exit 0 "--full on an existing database" -- "$AISEARCH_INDEX" --db "$DB" -
 echo "  --full summary: $OUT"
 expect_contains "$OUT" "{\"added\":$TOTAL,\"updated\":0," "--full re-adds every file"
 expect_contains "$OUT" "\"unchanged\":0,\"skipped\":0," "--full: nothing unchanged, nothing skipped"
-[ ! -e "$DB.rebuild" ] && pass || fail "--full left $DB.rebuild behind"
+[ -z "$(beside_db)" ] && pass || fail "--full left $(beside_db) behind"
 expect_exit 0 "fresh build of the same files" -- "$AISEARCH_INDEX" --db "$TMP/fresh" "$SRC"
 fingerprint "$DB" >"$TMP/db.fp"
 fingerprint "$TMP/fresh" >"$TMP/fresh.fp"

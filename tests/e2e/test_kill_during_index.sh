@@ -2,7 +2,9 @@
 # with SIGKILL at any moment leaves a database that opens, passes
 # xapian-check and is consistent (a file's state only with its documents);
 # the next run completes the work, and the result equals a fresh build
-# (db_fingerprint: the same part ids and the same term statistics).
+# (db_fingerprint: the same part ids and the same term statistics). A
+# first build is swapped in whole; the next build keeps the runs of 500
+# files an interrupted one completed, and says how many files it kept.
 #
 # Corpus: every fourth LibreOffice help page (tests/eval/libreoffice), 800
 # files, also in a sanitizer build, so kills can land between committed
@@ -27,6 +29,17 @@ echo "corpus: $TOTAL files, $(du -sb "$SRC" | cut -f1) bytes"
 
 ms() { echo $(($(date +%s%N) / 1000000)); }
 rand() { echo $(((RANDOM * 32768 + RANDOM) % $1)); }
+# Files in the complete runs an interrupted first build left in DB.runs
+# (docs/indexing.md): run i holds files BATCH*i .. BATCH*(i+1)-1.
+runs_kept() {
+    local kept=0 r i
+    for r in "$DB".runs/*; do
+        [ -d "$r" ] && [ -e "$r/aisearch-run-events" ] || continue
+        i=$((10#$(basename "$r" | cut -d- -f1)))
+        kept=$((kept + (TOTAL - BATCH * i < BATCH ? TOTAL - BATCH * i : BATCH)))
+    done
+    echo "$kept"
+}
 # Files whose state is committed in DB (0 before the database exists).
 files_with_state() {
     if [ -e "$1/iamglass" ]; then "$DB_FINGERPRINT" --metadata "$1" | grep -c '^file:'; else echo 0; fi
@@ -42,6 +55,7 @@ echo "fresh build: $FULL_MS ms"
 
 DB="$TMP/db"
 LANDED=0  # kills that hit a running indexer
+RESUMED=0  # files of complete runs that clean runs kept
 MISSED=0  # runs that ended before their kill
 
 # run_and_kill DELAY_MS [ARGS...]: starts the indexer on $DB, kills it with
@@ -98,14 +112,19 @@ while [ "$LANDED" -lt "$KILLS" ] && [ "$round" -lt $((KILLS * 2)) ]; do
         fi
     done
     n=$(files_with_state "$DB")
+    kept=0
+    [ "$n" -eq 0 ] && kept=$(runs_kept)  # runs matter only to a first build
     expect_exit 0 "clean run after round $round" -- "$AISEARCH_INDEX" --db "$DB" --json "$SRC"
     expect_contains "$OUT" "{\"added\":$((TOTAL - n)),\"updated\":0,\"deleted\":0,\"unchanged\":$n,\"skipped\":0," \
         "the clean run after round $round adds exactly what was not committed"
+    # A first build's runs that a kill left complete are kept, not rewritten.
+    expect_contains "$OUT" "\"resumed\":$kept}" "the clean run after round $round keeps the $kept files of complete runs"
+    RESUMED=$((RESUMED + kept))
     "$DB_FINGERPRINT" "$DB" >"$TMP/db.fp"
     cmp -s "$TMP/db.fp" "$TMP/fresh.fp" && pass ||
         fail "round $round: resumed index differs from a fresh build: $(diff "$TMP/db.fp" "$TMP/fresh.fp" | head -10)"
 done
-echo "phase 1: $LANDED kills inside a run, $MISSED runs finished before their kill, $round rounds"
+echo "phase 1: $LANDED kills inside a run, $MISSED runs finished before their kill, $round rounds, $RESUMED files of complete runs kept"
 [ "$LANDED" -ge "$KILLS" ] && pass || fail "only $LANDED kills landed inside a run (wanted $KILLS)"
 
 # --- 2. an update (changes, deletions, additions) killed ---------------------

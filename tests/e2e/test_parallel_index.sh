@@ -1,6 +1,8 @@
-# Files are read and analysed on worker threads (-j) but written in scan
-# order by one thread: any number of workers builds the same database,
-# reports the same files in the same order, and skips the same inputs.
+# Files are read and analysed on worker threads (-j); a first build writes
+# runs of files on those threads and merges them in scan order
+# (--batch-files files a run): any number of workers and any run size
+# build the same database, report the same files in the same order, and
+# skip the same inputs.
 source "$(dirname "$0")/lib.sh"
 : "${DB_FINGERPRINT:?set DB_FINGERPRINT to the db_fingerprint test helper}"
 SRC="$TMP/src"
@@ -25,27 +27,35 @@ PY
 printf '<html><head><title>Parallel page</title></head><body><p>Qzparallel H800 text.</p></body></html>' >"$SRC/d07/page.html"
 head -c 4096 /dev/urandom >"$SRC/d21/noise.txt"
 
-run() {  # JOBS DB
-    "$AISEARCH_INDEX" -j "$1" -v --db "$2" "$SRC" >"$TMP/out.$1" 2>"$TMP/err.$1"
+run() {  # NAME DB ARGS...: one build, its stderr in $TMP/err.NAME
+    "$AISEARCH_INDEX" -v --db "$2" "${@:3}" "$SRC" >"$TMP/out.$1" 2>"$TMP/err.$1"
     echo $?
 }
-rc1=$(run 1 "$TMP/db1")
-rc3=$(run 3 "$TMP/db3")
+rc1=$(run 1 "$TMP/db1" -j 1)
 [ "$rc1" == 1 ] && pass || fail "-j 1: exit $rc1, expected 1 (inputs skipped): $(head -3 "$TMP/err.1")"
-[ "$rc3" == "$rc1" ] && pass || fail "-j 3: exit $rc3, -j 1 gave $rc1"
 grep -v '^duplicates:' "$TMP/err.1" >"$TMP/log.1"
-grep -v '^duplicates:' "$TMP/err.3" >"$TMP/log.3"
 expect_lines "$(grep '^added ' "$TMP/log.1")" 152 "-j 1 adds every readable file"
-cmp -s "$TMP/log.1" "$TMP/log.3" && pass || fail "-j 3 reports files differently: $(diff "$TMP/log.1" "$TMP/log.3" | head -5)"
-expect_contains "$(cat "$TMP/log.3")" "records.jsonl: skipped: line 6" "the bad record is named"
-expect_contains "$(cat "$TMP/log.3")" "noise.txt: skipped" "the binary file is named"
-
 "$DB_FINGERPRINT" "$TMP/db1" >"$TMP/fp.1"
-"$DB_FINGERPRINT" "$TMP/db3" >"$TMP/fp.3"
-cmp -s "$TMP/fp.1" "$TMP/fp.3" && pass || fail "-j 3 built another database than -j 1: $(diff "$TMP/fp.1" "$TMP/fp.3" | head -5)"
 d1=$("$AISEARCH" --db "$TMP/db1" dups --json)
-d3=$("$AISEARCH" --db "$TMP/db3" dups --json)
-[ -n "$d1" ] && [ "$d1" == "$d3" ] && pass || fail "-j 3 found other duplicate clusters than -j 1"
+[ -n "$d1" ] && pass || fail "no duplicate report from the -j 1 build"
+# -j 3 in one run of 500 files; -j 3 in runs of 20 files (8 runs on three
+# threads); -j 2 in runs of 7.
+for name in 3:-j:3 3r:-j:3:--batch-files:20 2r:-j:2:--batch-files:7; do
+    IFS=: read -r n args <<<"$name"
+    IFS=: read -ra args <<<"$args"
+    rc=$(run "$n" "$TMP/db$n" "${args[@]}")
+    [ "$rc" == "$rc1" ] && pass || fail "${args[*]}: exit $rc, -j 1 gave $rc1"
+    grep -v '^duplicates:' "$TMP/err.$n" >"$TMP/log.$n"
+    cmp -s "$TMP/log.1" "$TMP/log.$n" && pass ||
+        fail "${args[*]} reports files differently: $(diff "$TMP/log.1" "$TMP/log.$n" | head -5)"
+    expect_contains "$(cat "$TMP/log.$n")" "records.jsonl: skipped: line 6" "${args[*]}: the bad record is named"
+    expect_contains "$(cat "$TMP/log.$n")" "noise.txt: skipped" "${args[*]}: the binary file is named"
+    "$DB_FINGERPRINT" "$TMP/db$n" >"$TMP/fp.$n"
+    cmp -s "$TMP/fp.1" "$TMP/fp.$n" && pass ||
+        fail "${args[*]} built another database than -j 1: $(diff "$TMP/fp.1" "$TMP/fp.$n" | head -5)"
+    [ "$d1" == "$("$AISEARCH" --db "$TMP/db$n" dups --json)" ] && pass ||
+        fail "${args[*]} found other duplicate clusters than -j 1"
+done
 expect_exit 0 "the HTML page is searchable" -- "$AISEARCH" --db "$TMP/db3" Qzparallel
 
 # A second run with workers: nothing changed, nothing rebuilt.
