@@ -62,7 +62,8 @@ std::string run_name(std::size_t index, const std::vector<SourceFile>& files, st
     std::string identity(schema::kFormat);
     for (std::size_t i = begin; i < end; ++i) {
         const SourceFile& f = files[i];
-        identity += '\0' + f.path + '\0' + std::to_string(f.size) + '\0' + std::to_string(f.mtime_ns);
+        identity.append(1, '\0').append(f.path).append(1, '\0').append(std::to_string(f.size));
+        identity.append(1, '\0').append(std::to_string(f.mtime_ns));
     }
     std::string number = std::to_string(index);
     number.insert(0, number.size() < 6 ? 6 - number.size() : 0, '0');
