@@ -56,10 +56,30 @@ std::vector<FileEvent> load_events(const fs::path& file) {
     return events;
 }
 
-// Names a run by its position and what it holds, so a run left by an
-// earlier build is reused only for the same files in the same place.
-std::string run_name(std::size_t index, const std::vector<SourceFile>& files, std::size_t begin, std::size_t end) {
+// What the documents of a run depend on besides its files: the database
+// format and the contents of the data files.
+std::string build_identity(const fs::path& data_dir) {
+    std::vector<fs::path> data;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(data_dir, ec))
+        if (entry.is_regular_file(ec)) data.push_back(entry.path());
+    std::sort(data.begin(), data.end());
     std::string identity(schema::kFormat);
+    for (const fs::path& f : data) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        identity.append(1, '\0').append(f.filename().string()).append(1, '\0').append(content_hash(bytes.str()));
+    }
+    return identity;
+}
+
+// Names a run by its position and what it holds, so a run left by an
+// earlier build is reused only for the same files in the same place,
+// built the same way.
+std::string run_name(std::size_t index, const std::string& build, const std::vector<SourceFile>& files,
+                     std::size_t begin, std::size_t end) {
+    std::string identity = build;
     for (std::size_t i = begin; i < end; ++i) {
         const SourceFile& f = files[i];
         identity.append(1, '\0').append(f.path).append(1, '\0').append(std::to_string(f.size));
@@ -72,9 +92,10 @@ std::string run_name(std::size_t index, const std::vector<SourceFile>& files, st
 
 }  // namespace
 
-StagedBuild::StagedBuild(fs::path runs_dir, const std::vector<SourceFile>& files, std::size_t run_files,
-                         std::uintmax_t run_bytes)
-    : runs_dir_(std::move(runs_dir)), files_(files) {
+StagedBuild::StagedBuild(fs::path runs_dir, const std::vector<SourceFile>& files, fs::path data_dir,
+                         std::size_t run_files, std::uintmax_t run_bytes)
+    : runs_dir_(std::move(runs_dir)), files_(files), data_dir_(std::move(data_dir)) {
+    const std::string build = build_identity(data_dir_);
     for (std::size_t begin = 0; begin < files.size();) {
         Run run;
         run.begin = begin;
@@ -82,7 +103,7 @@ StagedBuild::StagedBuild(fs::path runs_dir, const std::vector<SourceFile>& files
         do bytes += files[begin++].size;
         while (begin < files.size() && begin - run.begin < run_files && bytes + files[begin].size <= run_bytes);
         run.end = begin;
-        run.name = run_name(runs_.size(), files, run.begin, run.end);
+        run.name = run_name(runs_.size(), build, files, run.begin, run.end);
         runs_.push_back(std::move(run));
     }
     std::error_code ec;
@@ -125,8 +146,8 @@ void StagedBuild::write_run(const Run& run, PartBuilder& builder, const IndexOpt
     if (ec) throw DatabaseError("cannot move '" + partial.string() + "' into place: " + ec.message());
 }
 
-void StagedBuild::write(std::size_t writers, const fs::path& data_dir, const BilingualLexicon& lexicon,
-                        const IndexOptions& options, WriteProgress& progress,
+void StagedBuild::write(std::size_t writers, const BilingualLexicon& lexicon, const IndexOptions& options,
+                        WriteProgress& progress,
                         const std::function<void(std::vector<FileEvent>&&)>& on_run,
                         const std::function<void()>& tick) {
     struct Result {
@@ -153,7 +174,7 @@ void StagedBuild::write(std::size_t writers, const fs::path& data_dir, const Bil
             std::vector<FileEvent> events;
             std::exception_ptr error;
             try {
-                if (!builder) builder = std::make_unique<PartBuilder>(data_dir, lexicon);
+                if (!builder) builder = std::make_unique<PartBuilder>(data_dir_, lexicon);
                 write_run(runs_[to_write[k]], *builder, options, progress, events, stop);
             } catch (...) {
                 error = std::current_exception();

@@ -14,10 +14,11 @@
 // A run is one commit batch of files (IndexOptions::batch_files and
 // batch_bytes): 500 files measured fastest at 100k files, against 250,
 // 1,000 and 5,000 (docs/benchmarks.md). It is named by its position and
-// a hash of its files' paths, sizes and modification times, and renamed
-// into place only when complete: a build interrupted (even by kill -9)
-// leaves its finished runs, and the next build of the same files reuses
-// them.
+// a hash of its files' paths, sizes and modification times, of the data
+// files that shape analysis (lexicon, particles, patterns) and of the
+// database format, and renamed into place only when complete: a build
+// interrupted (even by kill -9) leaves its finished runs, and the next
+// build of the same files with the same data reuses them.
 #pragma once
 
 #include <atomic>
@@ -46,10 +47,11 @@ class StagedBuild {
 public:
     // Plans runs of `files` (single-article files, in scan order) in
     // `runs_dir`, each of at most `run_files` files and, unless one file
-    // is larger, `run_bytes` bytes; removes what is there that the plan
-    // does not reuse. `files` must outlive the build.
-    StagedBuild(std::filesystem::path runs_dir, const std::vector<SourceFile>& files, std::size_t run_files,
-                std::uintmax_t run_bytes);
+    // is larger, `run_bytes` bytes, to be analysed with the data files in
+    // `data_dir`; removes what is there that the plan does not reuse.
+    // `files` must outlive the build.
+    StagedBuild(std::filesystem::path runs_dir, const std::vector<SourceFile>& files,
+                std::filesystem::path data_dir, std::size_t run_files, std::uintmax_t run_bytes);
 
     std::size_t runs() const { return runs_.size(); }
     // After write(): the runs (and their files) it took from an earlier
@@ -61,8 +63,8 @@ public:
     // On this thread, hands `on_run` each run's events in file order and
     // calls `tick` about every 200 ms while it waits. Rethrows what a
     // writing thread threw, after stopping the others.
-    void write(std::size_t writers, const std::filesystem::path& data_dir, const BilingualLexicon& lexicon,
-               const IndexOptions& options, WriteProgress& progress,
+    void write(std::size_t writers, const BilingualLexicon& lexicon, const IndexOptions& options,
+               WriteProgress& progress,
                const std::function<void(std::vector<FileEvent>&&)>& on_run, const std::function<void()>& tick);
 
     // Merges the runs, in order, into a new database at `to`.
@@ -84,6 +86,7 @@ private:
 
     std::filesystem::path runs_dir_;
     const std::vector<SourceFile>& files_;
+    std::filesystem::path data_dir_;
     std::vector<Run> runs_;
 };
 

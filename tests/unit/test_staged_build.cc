@@ -53,16 +53,16 @@ struct Built {
 
 // Writes and merges `files` into `db` with runs in `runs_dir`.
 Built build(const std::vector<SourceFile>& files, const fs::path& runs_dir, const fs::path& db, std::size_t writers,
-            std::size_t run_files) {
+            std::size_t run_files, const fs::path& data_dir = AISEARCH_TEST_DATA_DIR) {
     static aisearch::Analyzer analyzer = aisearch::Analyzer::from_data_dir(AISEARCH_TEST_DATA_DIR);
     static const aisearch::BilingualLexicon lexicon =
         aisearch::BilingualLexicon::load(fs::path(AISEARCH_TEST_DATA_DIR) / "lexicon.tsv", analyzer);
     aisearch::IndexOptions options;
     aisearch::WriteProgress progress;
     Built out;
-    StagedBuild staged(runs_dir, files, run_files, 64u << 20);
+    StagedBuild staged(runs_dir, files, data_dir, run_files, 64u << 20);
     staged.write(
-        writers, AISEARCH_TEST_DATA_DIR, lexicon, options, progress,
+        writers, lexicon, options, progress,
         [&](std::vector<FileEvent>&& events) {
             for (const FileEvent& e : events)
                 out.events.push_back((e.kind == FileEvent::Kind::Added ? "added " : "other ") + e.path);
@@ -125,7 +125,8 @@ BOOST_AUTO_TEST_CASE(runs_follow_the_batch_limits) {
         std::vector<SourceFile> files;
         for (std::uintmax_t s : c.sizes) files.push_back({"/nowhere/" + std::to_string(files.size()), "x", s, 0});
         BOOST_TEST_CONTEXT(c.sizes.size() << " files, " << c.run_files << " files / " << c.run_bytes << " bytes") {
-            BOOST_TEST(StagedBuild(dir.path / "runs", files, c.run_files, c.run_bytes).runs() == c.runs);
+            BOOST_TEST(StagedBuild(dir.path / "runs", files, AISEARCH_TEST_DATA_DIR, c.run_files, c.run_bytes).runs() ==
+                       c.runs);
         }
     }
 }
@@ -152,7 +153,8 @@ BOOST_AUTO_TEST_CASE(runs_merge_into_the_database_of_one_writer) {
 
 // A build that finds the runs of an earlier one reuses those of the same
 // files, writes again the run of a touched file and a run it cannot read
-// back, and removes what does not belong to its plan.
+// back, removes what does not belong to its plan, and reuses nothing once
+// a data file changed.
 BOOST_AUTO_TEST_CASE(runs_left_by_an_interrupted_build_are_reused_for_the_same_files) {
     TempDir dir;
     std::vector<SourceFile> files = write_sources(dir.path / "src", 4);
@@ -178,6 +180,15 @@ BOOST_AUTO_TEST_CASE(runs_left_by_an_interrupted_build_are_reused_for_the_same_f
     BOOST_TEST(touched.reused_files == files.size() - 6);
     BOOST_TEST(touched.events == first.events, boost::test_tools::per_element());
     BOOST_TEST(dump(dir.path / "touched") == expected);
+    BOOST_TEST(entries(runs) == 7u);
+
+    // The same data in another directory reuses every run; a data file
+    // changed (here by a comment only: the hash is of the bytes), none.
+    const fs::path data = dir.path / "data";
+    fs::copy(AISEARCH_TEST_DATA_DIR, data);
+    BOOST_TEST(build(files, runs, dir.path / "copied", 2, 3, data).reused_files == files.size());
+    std::ofstream(data / "ko_particles.txt", std::ios::app) << "\n# a comment changes the file\n";
+    BOOST_TEST(build(files, runs, dir.path / "changed", 2, 3, data).reused_files == 0u);
     BOOST_TEST(entries(runs) == 7u);
 }
 
