@@ -35,7 +35,7 @@ struct TempDir {
 // are the same), in three directories; returned in scan order.
 std::vector<SourceFile> write_sources(const fs::path& dir, int editions) {
     for (int e = 0; e < editions; ++e) {
-        const fs::path sub = dir / ("d" + std::to_string(e % 3));
+        const fs::path sub = dir / "d" += std::to_string(e % 3);
         fs::create_directories(sub);
         for (const auto& entry : fs::directory_iterator(AISEARCH_TEST_CORPUS_DIR)) {
             std::ifstream in(entry.path());
@@ -81,12 +81,12 @@ std::string dump(const fs::path& path) {
     Xapian::Database db(path.string());
     std::string out;
     for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-        out += "doc " + std::to_string(*d) + ":";
+        out.append("doc ").append(std::to_string(*d)).append(":");
         const Xapian::Document doc = db.get_document(*d);
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-            out += " " + *t + "/" + std::to_string(t.get_wdf());
+            out.append(" ").append(*t).append("/").append(std::to_string(t.get_wdf()));
         for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-            out += " [" + std::to_string(v.get_valueno()) + "]" + std::to_string((*v).size());
+            out.append(" [").append(std::to_string(v.get_valueno())).append("]").append(std::to_string((*v).size()));
         out += "\n";
     }
     for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
