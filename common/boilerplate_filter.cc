@@ -7,22 +7,34 @@
 
 namespace aisearch {
 
+namespace {
+
+std::unique_ptr<icu::RegexPattern> compile(const std::string& pattern, const std::string& named) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where;
+    std::unique_ptr<icu::RegexPattern> compiled(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), UREGEX_CASE_INSENSITIVE, where, status));
+    if (U_FAILURE(status)) throw ResourceError("boilerplate pattern '" + named + "': " + u_errorName(status));
+    return compiled;
+}
+
+}  // namespace
+
 BoilerplateFilter::BoilerplateFilter(const std::vector<std::string>& patterns) {
+    std::string strong, weak;
     for (const auto& line : patterns) {
-        const bool weak = !line.empty() && line[0] == '~';
-        const std::string p = weak ? line.substr(1) : line;
+        const bool is_weak = !line.empty() && line[0] == '~';
+        const std::string p = is_weak ? line.substr(1) : line;
+        compile(p, line);  // each alone first, so an error names its line
+        std::string& alternation = is_weak ? weak : strong;
+        alternation.append(alternation.empty() ? "(?:" : "|(?:").append(p).append(")");
+    }
+    for (auto [alternation, text] : {std::pair{&strong_, &strong}, std::pair{&weak_, &weak}}) {
+        if (text->empty()) continue;
+        alternation->pattern = compile(*text, *text);
         UErrorCode status = U_ZERO_ERROR;
-        UParseError where;
-        std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-            icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, where, status));
-        if (U_FAILURE(status))
-            throw ResourceError("boilerplate pattern '" + line + "': " + u_errorName(status));
-        std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(status));
-        if (U_FAILURE(status))
-            throw ResourceError("boilerplate pattern '" + line + "': " + u_errorName(status));
-        patterns_.push_back(std::move(compiled));
-        matchers_.push_back(std::move(matcher));
-        weak_.push_back(weak);
+        alternation->matcher.reset(alternation->pattern->matcher(status));
+        if (U_FAILURE(status)) throw ResourceError("boilerplate patterns: " + std::string(u_errorName(status)));
     }
 }
 
@@ -34,21 +46,18 @@ BoilerplateFilter::~BoilerplateFilter() = default;
 BoilerplateFilter::BoilerplateFilter(BoilerplateFilter&&) noexcept = default;
 BoilerplateFilter& BoilerplateFilter::operator=(BoilerplateFilter&&) noexcept = default;
 
+bool BoilerplateFilter::matches(const Alternation& a, const icu::UnicodeString& text) const {
+    if (!a.matcher) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    a.matcher->reset(text);
+    return a.matcher->matches(status) && U_SUCCESS(status);
+}
+
 BoilerplateFilter::Match BoilerplateFilter::match(std::string_view paragraph) const {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(paragraph.data(), static_cast<int32_t>(paragraph.size())));
-    Match best = Match::None;
-    for (std::size_t i = 0; i < patterns_.size(); ++i) {
-        if (best == Match::Weak && weak_[i]) continue;
-        UErrorCode status = U_ZERO_ERROR;
-        icu::RegexMatcher& m = *matchers_[i];
-        m.reset(text);
-        if (m.matches(status) && U_SUCCESS(status)) {
-            if (!weak_[i]) return Match::Strong;
-            best = Match::Weak;
-        }
-    }
-    return best;
+    if (matches(strong_, text)) return Match::Strong;
+    return matches(weak_, text) ? Match::Weak : Match::None;
 }
 
 bool BoilerplateFilter::is_boilerplate(std::string_view paragraph) const {
