@@ -780,8 +780,8 @@ private:
     void emit_date(int year, int month, int day, std::size_t begin, std::size_t end) {
         std::string key = "d:";
         key += year > 0 ? std::to_string(year) : "-";
-        key += "-" + two_digits(month);
-        if (day > 0) key += "-" + two_digits(day);
+        key.append("-").append(two_digits(month));
+        if (day > 0) key.append("-").append(two_digits(day));
         emit(FigureKind::Date, std::move(key), true, begin, end);
     }
 

@@ -15,7 +15,7 @@ bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
 }
 
-std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
+std::string quoted(std::string_view key) { return std::string(1, '"').append(key).append(1, '"'); }
 
 // Why the object is not a record, or nullopt once `r` is filled in.
 std::optional<std::string> to_record(const json& j, JsonlRecord& r) {

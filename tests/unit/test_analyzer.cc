@@ -43,10 +43,10 @@ std::string render_terms(const Xapian::Document& doc) {
     std::vector<std::string> tokens;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string token = *t;
-        std::string sep = ":";
+        char sep = ':';
         for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-            token += sep + std::to_string(*p);
-            sep = ",";
+            token.append(1, sep).append(std::to_string(*p));
+            sep = ',';
         }
         tokens.push_back(std::move(token));
     }

@@ -343,8 +343,8 @@ BOOST_AUTO_TEST_CASE(long_first_paragraph) {
     for (int i = 0; i < 30; ++i) en += "DeepSeek ";
     for (int i = 0; i < 60; ++i) ko += "딥시크 ";
     std::string en_title, ko_title;
-    for (int i = 0; i < 22; ++i) en_title += (i ? " " : "") + std::string("DeepSeek");
-    for (int i = 0; i < 50; ++i) ko_title += (i ? " " : "") + std::string("딥시크");
+    for (int i = 0; i < 22; ++i) en_title.append(i ? " " : "").append("DeepSeek");
+    for (int i = 0; i < 50; ++i) ko_title.append(i ? " " : "").append("딥시크");
 
     ParsedDocument d = parser().parse_text(en + "\nNvidia's shares fell.\n");
     BOOST_TEST_REQUIRE(d.parts.size() == 1u);
