@@ -191,7 +191,9 @@ struct Indexer::Impl {
             (ArticleReader::holds_records(f.path) ? records : articles).push_back(std::move(f));
         std::vector<SourceFile>().swap(scanned.files);
         {
-            StagedBuild staged(runs_dir, articles, data_dir(), options.batch_files, options.batch_bytes);
+            StagedBuild staged(runs_dir, articles, data_dir(),
+                               StagedBuild::run_files(articles.size(), workers, options.batch_files),
+                               options.batch_bytes);
             staged.write(workers, lexicon, options, written,
                          [&](std::vector<FileEvent>&& run_events) {
                              for (FileEvent& e : run_events) report(std::move(e));

@@ -92,6 +92,11 @@ std::string run_name(std::size_t index, const std::string& build, const std::vec
 
 }  // namespace
 
+std::size_t StagedBuild::run_files(std::size_t files, std::size_t writers, std::size_t batch_files) {
+    const std::size_t per_writer = (files + 2 * writers - 1) / std::max<std::size_t>(1, 2 * writers);
+    return std::clamp(per_writer, batch_files, 2 * batch_files);
+}
+
 StagedBuild::StagedBuild(fs::path runs_dir, const std::vector<SourceFile>& files, fs::path data_dir,
                          std::size_t run_files, std::uintmax_t run_bytes)
     : runs_dir_(std::move(runs_dir)), files_(files), data_dir_(std::move(data_dir)) {

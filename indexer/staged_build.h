@@ -11,9 +11,10 @@
 // documents after the previous run's, so the result is the database one
 // writer would have written, whatever the number of threads.
 //
-// A run is one commit batch of files (IndexOptions::batch_files and
-// batch_bytes): 500 files measured fastest at 100k files, against 250,
-// 1,000 and 5,000 (docs/benchmarks.md). It is named by its position and
+// A run is one or two commit batches of files (run_files(); never more
+// than IndexOptions::batch_bytes unless one file is larger): 500 files
+// measured fastest at 100k files, against 250, 1,000 and 5,000
+// (docs/benchmarks.md). It is named by its position and
 // a hash of its files' paths, sizes and modification times, of the data
 // files that shape analysis (lexicon, particles, patterns) and of the
 // database format, and renamed into place only when complete: a build
@@ -72,6 +73,14 @@ public:
 
     // Removes the runs and their directory.
     void remove() const;
+
+    // Files per run for `files` files on `writers` threads: at least a
+    // batch, and up to two batches while that leaves each thread two
+    // runs. A merge keeps each run's piece of a posting list as a chunk of
+    // its own, and a small collection is searched measurably more slowly
+    // in many small chunks; a large one is written fastest in runs of a
+    // batch (docs/benchmarks.md).
+    static std::size_t run_files(std::size_t files, std::size_t writers, std::size_t batch_files);
 
 private:
     struct Run {

@@ -3,8 +3,8 @@
 # xapian-check and is consistent (a file's state only with its documents);
 # the next run completes the work, and the result equals a fresh build
 # (db_fingerprint: the same part ids and the same term statistics). A
-# first build is swapped in whole; the next build keeps the runs of 500
-# files an interrupted one completed, and says how many files it kept.
+# first build is swapped in whole; the next build keeps the runs of files
+# an interrupted one completed, and says how many files it kept.
 #
 # Corpus: every fourth LibreOffice help page (tests/eval/libreoffice), 800
 # files, also in a sanitizer build, so kills can land between committed
@@ -30,13 +30,17 @@ echo "corpus: $TOTAL files, $(du -sb "$SRC" | cut -f1) bytes"
 ms() { echo $(($(date +%s%N) / 1000000)); }
 rand() { echo $(((RANDOM * 32768 + RANDOM) % $1)); }
 # Files in the complete runs an interrupted first build left in DB.runs
-# (docs/indexing.md): run i holds files BATCH*i .. BATCH*(i+1)-1.
+# (docs/indexing.md): run i holds files RUN*i .. RUN*(i+1)-1, RUN being
+# a share of the files (two runs per thread) between one and two batches.
+JOBS=$(nproc)
+RUN=$(((TOTAL + 2 * JOBS - 1) / (2 * JOBS)))
+RUN=$((RUN < BATCH ? BATCH : RUN > 2 * BATCH ? 2 * BATCH : RUN))
 runs_kept() {
     local kept=0 r i
     for r in "$DB".runs/*; do
         [ -d "$r" ] && [ -e "$r/aisearch-run-events" ] || continue
         i=$((10#$(basename "$r" | cut -d- -f1)))
-        kept=$((kept + (TOTAL - BATCH * i < BATCH ? TOTAL - BATCH * i : BATCH)))
+        kept=$((kept + (TOTAL - RUN * i < RUN ? TOTAL - RUN * i : RUN)))
     done
     echo "$kept"
 }

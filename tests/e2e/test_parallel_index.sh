@@ -38,8 +38,9 @@ expect_lines "$(grep '^added ' "$TMP/log.1")" 152 "-j 1 adds every readable file
 "$DB_FINGERPRINT" "$TMP/db1" >"$TMP/fp.1"
 d1=$("$AISEARCH" --db "$TMP/db1" dups --json)
 [ -n "$d1" ] && pass || fail "no duplicate report from the -j 1 build"
-# -j 3 in one run of 500 files; -j 3 in runs of 20 files (8 runs on three
-# threads); -j 2 in runs of 7.
+# -j 3 in one run (152 files, less than a batch); -j 3 with batches of 20
+# (6 runs of 26 files on three threads); -j 2 with batches of 7 (11 runs
+# of 14).
 for name in 3:-j:3 3r:-j:3:--batch-files:20 2r:-j:2:--batch-files:7; do
     IFS=: read -r n args <<<"$name"
     IFS=: read -ra args <<<"$args"
