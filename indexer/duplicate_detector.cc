@@ -863,6 +863,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     };
     // Writes one cluster (members sorted, `id` "" for a lone part): each
     // member's record and collapse value, and the cluster's record and size.
+    // The caller counts it.
     auto write_cluster = [&](const std::vector<std::string>& members, const std::string& id, auto& links_of) {
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
@@ -901,14 +902,12 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                     cluster.links.push_back({a->second, b->second, l.relation, l.similarity});
                 }
             }
-            new_ids.insert(id);
             db_.set_metadata(cluster_key(id), encode(cluster));
             db_.set_metadata(cluster_size_key(id), std::to_string(cluster.members.size()));
-            ++summary.clusters;
         }
     };
     // A cluster none of whose members was touched, with the members its
-    // record lists, is written as it stands: a part added to a group of
+    // record lists, is left as it stands: a part added to a group of
     // tens of thousands of linked parts rewrote every cluster of the group
     // (at 100k parts, 4 s of a reindex of 1% of the files).
     auto unchanged = [&](const std::vector<std::string>& parts, const std::string& id, auto& links_of) {
@@ -954,9 +953,8 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             parts.reserve(group.size());
             for (std::size_t i : group) parts.push_back(members[i]);
             const std::string id = parts.size() > 1 ? cluster_id(parts) : std::string();
-            if (!unchanged(parts, id, links_of)) {
-                write_cluster(parts, id, links_of);
-            } else if (!id.empty()) {
+            if (!unchanged(parts, id, links_of)) write_cluster(parts, id, links_of);
+            if (!id.empty()) {
                 new_ids.insert(id);
                 ++summary.clusters;
             }

@@ -76,6 +76,44 @@ struct Indexer::Impl {
           lexicon(BilingualLexicon::load(data_dir() / "lexicon.tsv", analyzer)),
           builder(data_dir(), lexicon) {}
 
+    // Commits in batches: after so many changed files or bytes read.
+    class Batches {
+    public:
+        Batches(Xapian::WritableDatabase& db, bool transactions, const IndexOptions& options)
+            : db_(db), transactions_(transactions), max_files_(options.batch_files), max_bytes_(options.batch_bytes) {
+            if (transactions_) db_.begin_transaction();
+        }
+        void file_done(std::uintmax_t read) {
+            if (read > 0) {
+                ++files_;
+                bytes_ += read;
+            }
+            if (files_ >= max_files_ || bytes_ >= max_bytes_) commit();
+        }
+        void commit() {
+            if (transactions_) {
+                db_.commit_transaction();
+                db_.begin_transaction();
+            } else {
+                db_.commit();
+            }
+            files_ = 0;
+            bytes_ = 0;
+        }
+        void finish() {
+            if (transactions_) db_.commit_transaction();
+            transactions_ = false;
+        }
+
+    private:
+        Xapian::WritableDatabase& db_;
+        bool transactions_;
+        std::size_t max_files_;
+        std::uintmax_t max_bytes_;
+        std::size_t files_ = 0;
+        std::uintmax_t bytes_ = 0;
+    };
+
     // Counts what became of a file and tells the caller.
     void report(FileEvent&& e) {
         switch (e.kind) {
@@ -113,6 +151,14 @@ struct Indexer::Impl {
         progress.bytes_done = written.bytes;
         progress.seconds = seconds_since(start);
         if (events.progress) events.progress(progress);
+    }
+    // Counts a file done (`read` bytes read, 0 if unchanged or skipped)
+    // toward progress and the current batch.
+    void file_done(const SourceFile& f, std::uintmax_t read, Batches& batches, Clock::time_point start) {
+        written.files++;
+        written.bytes += f.size;
+        show_progress(start);
+        batches.file_done(read);
     }
     FileWriter writer_for(Xapian::WritableDatabase& db) {
         return FileWriter(db, builder, options.max_jsonl_file_bytes, [this](FileEvent&& e) { report(std::move(e)); });
@@ -209,56 +255,13 @@ struct Indexer::Impl {
         {
             FileWriter writer = writer_for(db);
             Batches batches(db, /*transactions=*/false, options);
-            for (const SourceFile& f : records) {
-                batches.file_done(writer.index_file(f, std::nullopt));
-                written.files++;
-                written.bytes += f.size;
-                show_progress(start);
-            }
+            for (const SourceFile& f : records) file_done(f, writer.index_file(f, std::nullopt), batches, start);
             std::vector<SourceFile>().swap(records);
             link_duplicates(db, path, batches);
         }
         if (stamp || summary.added > 0) db.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
         db.commit();
     }
-
-    // Commits in batches: after so many changed files or bytes read.
-    class Batches {
-    public:
-        Batches(Xapian::WritableDatabase& db, bool transactions, const IndexOptions& options)
-            : db_(db), transactions_(transactions), max_files_(options.batch_files), max_bytes_(options.batch_bytes) {
-            if (transactions_) db_.begin_transaction();
-        }
-        void file_done(std::uintmax_t read) {
-            if (read > 0) {
-                ++files_;
-                bytes_ += read;
-            }
-            if (files_ >= max_files_ || bytes_ >= max_bytes_) commit();
-        }
-        void commit() {
-            if (transactions_) {
-                db_.commit_transaction();
-                db_.begin_transaction();
-            } else {
-                db_.commit();
-            }
-            files_ = 0;
-            bytes_ = 0;
-        }
-        void finish() {
-            if (transactions_) db_.commit_transaction();
-            transactions_ = false;
-        }
-
-    private:
-        Xapian::WritableDatabase& db_;
-        bool transactions_;
-        std::size_t max_files_;
-        std::uintmax_t max_bytes_;
-        std::size_t files_ = 0;
-        std::uintmax_t bytes_ = 0;
-    };
 
     // Brings `db` (at `path`) up to date with the scanned files, committing
     // in batches. Files are read and analysed on worker threads and written
@@ -267,12 +270,7 @@ struct Indexer::Impl {
     void update(Xapian::WritableDatabase& db, const fs::path& path, ScannedSources& scanned, Clock::time_point start) {
         Batches batches(db, /*transactions=*/true, options);
         FileWriter writer = writer_for(db);
-        auto done = [&](const SourceFile& f, std::uintmax_t read) {
-            written.files++;
-            written.bytes += f.size;
-            show_progress(start);
-            batches.file_done(read);
-        };
+        auto done = [&](const SourceFile& f, std::uintmax_t read) { file_done(f, read, batches, start); };
 
         std::unique_ptr<BuildQueue> queue;
         if (workers > 1) queue = std::make_unique<BuildQueue>(workers, 4 * workers, data_dir(), lexicon);

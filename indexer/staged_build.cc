@@ -8,11 +8,11 @@
 #include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "aisearch/error.h"
 #include "common/content_hash.h"
+#include "common/data_files.h"
 #include "common/schema.h"
 #include "indexer/part_builder.h"
 
@@ -65,12 +65,8 @@ std::string build_identity(const fs::path& data_dir) {
         if (entry.is_regular_file(ec)) data.push_back(entry.path());
     std::sort(data.begin(), data.end());
     std::string identity(schema::kFormat);
-    for (const fs::path& f : data) {
-        std::ifstream in(f, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        identity.append(1, '\0').append(f.filename().string()).append(1, '\0').append(content_hash(bytes.str()));
-    }
+    for (const fs::path& f : data)
+        identity.append(1, '\0').append(f.filename().string()).append(1, '\0').append(content_hash(read_data_file(f)));
     return identity;
 }
 
@@ -240,10 +236,6 @@ std::vector<FileEvent> StagedBuild::reuse(Run& run, WriteProgress& progress) {
     return events;
 }
 
-std::size_t StagedBuild::reused_runs() const {
-    return static_cast<std::size_t>(std::count_if(runs_.begin(), runs_.end(), [](const Run& r) { return r.written; }));
-}
-
 std::size_t StagedBuild::reused_files() const {
     std::size_t n = 0;
     for (const Run& r : runs_) n += r.written ? r.end - r.begin : 0;
@@ -258,11 +250,6 @@ void StagedBuild::merge(const fs::path& to) const {
     Xapian::Database all;
     for (const Run& run : runs_) all.add_database(Xapian::Database(path_of(run).string()));
     all.compact(to.string());
-}
-
-void StagedBuild::remove() const {
-    std::error_code ec;
-    fs::remove_all(runs_dir_, ec);
 }
 
 }  // namespace aisearch

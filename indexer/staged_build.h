@@ -55,9 +55,8 @@ public:
                 std::filesystem::path data_dir, std::size_t run_files, std::uintmax_t run_bytes);
 
     std::size_t runs() const { return runs_.size(); }
-    // After write(): the runs (and their files) it took from an earlier
-    // build instead of writing them.
-    std::size_t reused_runs() const;
+    // After write(): the files of the runs it took from an earlier build
+    // instead of writing them.
     std::size_t reused_files() const;
 
     // Writes the runs an earlier build did not leave, on `writers` threads.
@@ -70,9 +69,6 @@ public:
 
     // Merges the runs, in order, into a new database at `to`.
     void merge(const std::filesystem::path& to) const;
-
-    // Removes the runs and their directory.
-    void remove() const;
 
     // Files per run for `files` files on `writers` threads: at least a
     // batch, and up to two batches while that leaves each thread two
