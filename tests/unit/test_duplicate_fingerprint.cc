@@ -3,6 +3,9 @@
 // compare, and which pairs the judge links. Anchors render as their keys
 // joined by spaces: f:<figure key>, w:<English stem(s)>.
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include <filesystem>
 #include <sstream>
@@ -166,8 +169,55 @@ BOOST_AUTO_TEST_CASE(sketch_jaccard) {
         {{1, 2}, {3, 4}, 128, 0.0},
         {{}, {1}, 128, 0.0},
         {{1, 2, 3, 4}, {2, 3, 4, 5}, 4, 3.0 / 4.0},  // truncated: only the union's k smallest are judged
+        {{2, 5}, {2, 3, 4, 6}, 8, 1.0 / 5.0},         // one runs out: the rest of the other counts
+        {{1}, {1, 2, 3, 4, 5}, 3, 1.0 / 3.0},         // ... up to k
+        {{1, 2, 3}, {3, 10, 11}, 3, 1.0 / 3.0},       // a full sketch ends the union at k
+        {{7}, {7}, 1, 1.0},
     };
     for (const auto& c : cases) BOOST_TEST(aisearch::sketch_jaccard(c.a, c.b, c.k) == c.expected);
+}
+
+// The merge without branches against the plain one, on sketches of
+// overlapping sets of every size up to past k.
+BOOST_AUTO_TEST_CASE(sketch_jaccard_equals_a_plain_merge) {
+    auto plain = [](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, std::size_t k) {
+        std::vector<std::uint32_t> all(a);
+        all.insert(all.end(), b.begin(), b.end());
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        // Past the last value of a sketch of k (or more) values the union is unknown.
+        std::uint32_t known = std::numeric_limits<std::uint32_t>::max();
+        if (a.size() >= k) known = std::min(known, a[k - 1]);
+        if (b.size() >= k) known = std::min(known, b[k - 1]);
+        std::size_t taken = 0, both = 0;
+        for (std::uint32_t v : all) {
+            if (taken == k || v > known) break;
+            ++taken;
+            both += std::binary_search(a.begin(), a.end(), v) && std::binary_search(b.begin(), b.end(), v);
+        }
+        return taken == 0 ? 0.0 : static_cast<double>(both) / static_cast<double>(taken);
+    };
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    std::size_t compared = 0;
+    for (std::size_t round = 0; round < 400; ++round) {
+        std::vector<std::uint32_t> a, b;
+        const std::size_t na = 1 + next() % 40, nb = 1 + next() % 40;
+        while (a.size() < na) a.push_back(next() % 64);
+        while (b.size() < nb) b.push_back(next() % 64);
+        for (auto* v : {&a, &b}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+        for (std::size_t k : {std::size_t{1}, std::size_t{5}, std::size_t{16}, std::size_t{32}, std::size_t{128}}) {
+            // A sketch holds at most k values.
+            const std::vector<std::uint32_t> ka(a.begin(), a.begin() + std::min(a.size(), k)),
+                kb(b.begin(), b.begin() + std::min(b.size(), k));
+            BOOST_TEST(aisearch::sketch_jaccard(ka, kb, k) == plain(ka, kb, k));
+            ++compared;
+        }
+    }
+    BOOST_TEST(compared == 2000u);
 }
 
 BOOST_AUTO_TEST_CASE(translation_evidence) {
