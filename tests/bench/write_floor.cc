@@ -8,14 +8,14 @@
 // data) into memory, then writes them as aisearch-index writes a first
 // build: runs of N documents (default 900), each a fresh database
 // (DB_DANGEROUS, one commit), taken by T threads (default 2), merged into
-// one database by Xapian::Database::compact. --no-positions drops every
-// position, --unprefixed-only every term with a capital-letter prefix
-// (stems, Korean stems and n-grams, anchors, bands, boolean terms),
-// --drop-prefix P the terms of prefix P exactly (common/schema.h; "XB"
-// drops the bands but not "XBx..."-prefixed terms of a longer prefix, as
-// no prefix of ours continues with a capital): what each costs. The databases go under DIR (default a temporary directory)
-// and are removed. Prints {"documents", "threads", "run_docs", "write_s",
-// "merge_s", "total_s"}.
+// one database by Xapian::Database::compact. What each kind of term costs:
+// --no-positions drops every position, --unprefixed-only every term with a
+// capital-letter prefix (stems, Korean stems and bigrams, anchors, bands,
+// boolean terms), --drop-prefix P the terms whose leading capitals are
+// exactly P (common/schema.h: "XB" bands, "Z" English stems, "G" Hangul
+// bigrams). The databases go under DIR (default a temporary directory) and
+// are removed. Prints {"documents", "threads", "run_docs", "positions",
+// "prefixed", "dropped", "write_s", "merge_s", "total_s"}.
 #include <unistd.h>
 #include <xapian.h>
 
