@@ -93,6 +93,9 @@ BOOST_AUTO_TEST_CASE(boilerplate_table) {
         {"wB6xjYJ7o9tZu1KoKPJE6oCVGU7fwNisJUPdWwJk2uo.jpg", true},
         {"photo.PNG", true},
         {"To remove this article - Removal Request", true},
+        {"Please send a removal request to the editor", true},
+        {"Removal requested", false},
+        {"send a removal request\nto the editor", false},  // '.' stops at a line break
         {"Read entire article source", true},
         {"4 months ago 401", true},
         {"4 months ago", true},
@@ -130,6 +133,26 @@ BOOST_AUTO_TEST_CASE(boilerplate_patterns) {
     const BoilerplateFilter both({"~close", "close"});
     BOOST_TEST(both.is_boilerplate("Close"));
     BOOST_TEST((both.furniture({"Close"}) == std::vector<bool>{true}));
+    // ".*X" lines are searched for X at an end of the paragraph; the same
+    // answers as matching them whole.
+    const BoilerplateFilter ending({".*\\bremoval request\\b.*", "~.*\\bwidget", ".*?the end", "bar_progress"});
+    const std::pair<std::string_view, bool> ending_cases[] = {
+        {"Send a Removal Request now", true},
+        {"removal request", true},
+        {"removal requests", false},
+        {"noremoval request", false},
+        {"a removal request\nand more", false},
+        {"first line\nremoval request", false},
+        {"a removal request\u2028and more", false},
+        {"this is the end", true},
+        {"the end is near", false},
+        {"a widget", false},  // weak
+        {"bar_progress", true},
+    };
+    for (const auto& [text, expected] : ending_cases)
+        BOOST_TEST_CONTEXT("paragraph: " << text) { BOOST_TEST(ending.is_boilerplate(text) == expected); }
+    BOOST_TEST((ending.furniture({"bar_progress", "A Widget", "a widget here"}) ==
+                std::vector<bool>{true, true, false}));
     const BoilerplateFilter none({});
     BOOST_TEST(!none.is_boilerplate("본문 바로가기"));
     BOOST_TEST((none.furniture({"본문 바로가기", "Close"}) == std::vector<bool>{false, false}));
