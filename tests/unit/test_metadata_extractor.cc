@@ -163,6 +163,15 @@ const ArticleCase kArticles[] = {
     {"byline with trailing role and email",
      {"Title", "By Yoon Min-sik (minsik@heraldcorp.com)", "Copyright 2025 The Korea Herald."},
      "date= source=The Korea Herald author=Yoon Min-sik"},
+    // extract_metadata checks for digits, marks and words before trying
+    // its patterns: forms those checks must let through.
+    {"a full-width year, \"bY\", a circled C",
+     {"Title", "입력 ２０２５.01.31", "bY Kim Jae-won", "Ⓒ 연합뉴스"},
+     "date=2025-01-31 source=연합뉴스 author=Kim Jae-won"},
+    {"an upper-case notice, a tab after By",
+     {"Title", "COPYRIGHT 2025 THE KOREA HERALD.", "By\tNam Hyun-woo", "2025년 1월 31일"},
+     "date=2025-01-31 source=THE KOREA HERALD author=Nam Hyun-woo"},
+    {"a source label with a space before its colon", {"Title", "출처 : 연합뉴스"}, "date= source=연합뉴스 author="},
     {"sentences that only look like metadata",
      {"By the end of January 31, 2025, the ministry will decide.",
       "By 2026, Korea plans to buy 30,000 GPUs.",
