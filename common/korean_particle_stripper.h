@@ -1,7 +1,10 @@
 // Light Korean stemming: removes one particle or verbal ending from the end
 // of an eojeol (딥시크의 -> 딥시크, 출시했다 -> 출시). The suffix list is data
 // (common/data/ko_particles.txt). A one-syllable suffix is only removed
-// when at least two syllables remain, so short nouns such as 회의 survive.
+// when at least two syllables remain, so short nouns such as 회의 survive,
+// unless the list marks it as a particle whose form follows the sound
+// before it (을/은 after a final consonant, 를/는/와 after a vowel) and the
+// one syllable left agrees: 값을 -> 값, 표를 -> 표, while 가을 stays.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +17,8 @@ namespace aisearch {
 
 class KoreanParticleStripper {
 public:
+    // A line "<X" or ">X" of `suffixes` is the suffix X, which may also leave
+    // one syllable that ends in a vowel ('<') or a final consonant ('>').
     explicit KoreanParticleStripper(std::vector<std::string> suffixes);
     static KoreanParticleStripper load(const std::filesystem::path& file);
 
@@ -31,6 +36,10 @@ private:
     };
     std::unordered_set<std::string, Hash, std::equal_to<>> set_;
     std::vector<std::size_t> lengths_;  // distinct suffix lengths in bytes, longest first
+    std::unordered_set<std::string, Hash, std::equal_to<>> after_vowel_;      // '<'
+    std::unordered_set<std::string, Hash, std::equal_to<>> after_consonant_;  // '>'
+    // Whether `suffix` may leave the one syllable `stem`.
+    bool may_leave_one(std::string_view stem, std::string_view suffix) const;
 };
 
 }  // namespace aisearch

@@ -18,6 +18,10 @@ expect_contains "$OUT" "**딥시크**가" "the stem inside 딥시크가 is highl
 expect_exit 0 "인공지능 inside a compound" -- "$AISEARCH" --db "$DB" --lang ko 인공지능
 expect_contains "$OUT" "[ko]" "Korean part found"
 
+expect_exit 0 "a one-syllable noun with its particle" -- "$AISEARCH" --db "$DB" --lang ko --no-collapse 칩
+expect_contains "$OUT" "001_29152febc62b8d9d.txt#ko" "칩 finds 칩을 in the Korean part of 001"
+expect_contains "$OUT" "**칩**을" "the noun of 칩을 is highlighted, not the particle"
+
 expect_exit 0 "JSON output" -- "$AISEARCH" --db "$DB" --json --no-collapse -n 3 엔비디아
 python3 - "$OUT" <<'PY' || fail "JSON schema"
 import json, sys

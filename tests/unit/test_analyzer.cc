@@ -86,7 +86,7 @@ const WordsCase kWords[] = {
     {"딥시크 의", "딥시크 의"},
     // A Hangul word glued to Latin that is not a particle stays.
     {"AI용 GPU 칩을 만드는 엔비디아의 주가는 한때 17.7%나 하락했다",
-     "ai 용 gpu 칩을 만드는>만드 엔비디아의>엔비디아 주가는>주가 한때 17.7 percent 하락했다>하락"},
+     "ai 용 gpu 칩을>칩 만드는>만드 엔비디아의>엔비디아 주가는>주가 한때 17.7 percent 하락했다>하락"},
     {"AI기본법이 국회를 통과했다", "ai 기본법이>기본법 국회를>국회 통과했다>통과"},
     // English: exact form and Snowball stem.
     {"DeepSeek’s founder, Liang Wenfeng, adds", "deepseek's>deepseek founder liang wenfeng adds>add"},

@@ -33,8 +33,25 @@ const Case kStrip[] = {
     {"기본법이", "기본법"},
     // A one-syllable suffix needs two syllables left: short nouns survive.
     {"회의", "회의"},
-    {"칩을", "칩을"},
     {"집에", "집에"},
+    {"길이", "길이"},
+    {"주가", "주가"},
+    {"결과", "결과"},
+    {"정도", "정도"},
+    {"도로", "도로"},
+    // ... unless it is a particle whose form follows the sound before it,
+    // and the one syllable left agrees: 을/은 after a final consonant,
+    // 를/는/와 after a vowel.
+    {"칩을", "칩"},
+    {"값은", "값"},
+    {"표를", "표"},
+    {"셀을", "셀"},
+    {"나는", "나"},
+    {"소와", "소"},
+    {"가을", "가을"},
+    {"마을", "마을"},
+    {"책를", "책를"},
+    {"창는", "창는"},
     // A longer suffix needs only one syllable left.
     {"집에서", "집"},
     {"서울에서", "서울"},
@@ -71,6 +88,24 @@ BOOST_AUTO_TEST_SUITE(korean_particle_stripper)
 BOOST_AUTO_TEST_CASE(strip_table) {
     for (const auto& c : kStrip)
         BOOST_TEST_CONTEXT("word: " << c.word) { BOOST_TEST(shipped().strip(c.word) == c.stem); }
+}
+
+// The '<' and '>' marks of the list: which one-syllable stems a particle
+// may leave.
+BOOST_AUTO_TEST_CASE(marked_particles) {
+    const KoreanParticleStripper s({">을", "<를", "의"});
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"값을", "값"}, {"마을", "마을"}, {"표를", "표"}, {"책를", "책를"},
+        {"회의", "회의"},                    // unmarked: two syllables must be left
+        {"딥시크를", "딥시크"}, {"딥시크의", "딥시크"},
+        {"을", "을"},                        // a particle alone
+        {"\xEB\x94을", "\xEB\x94을"},          // not a syllable before it
+    };
+    for (const auto& [word, stem] : cases)
+        BOOST_TEST_CONTEXT("word: " << word) { BOOST_TEST(s.strip(word) == stem); }
+    BOOST_TEST(s.is_particle("을"));
+    BOOST_TEST(s.is_particle("를"));
+    BOOST_TEST(!s.is_particle(">을"));
 }
 
 BOOST_AUTO_TEST_CASE(strip_returns_prefix_of_input) {
