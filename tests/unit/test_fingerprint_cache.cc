@@ -30,7 +30,9 @@ std::string held(FingerprintCache& cache) {
     // find() reorders; a copy keeps the order of use under test untouched.
     for (Xapian::docid did = 1; did < 10; ++did) {
         FingerprintCache probe = cache;
-        if (probe.find(did)) out += (out.empty() ? "" : " ") + std::to_string(did);
+        if (!probe.find(did)) continue;
+        if (!out.empty()) out += ' ';
+        out += std::to_string(did);
     }
     return out;
 }

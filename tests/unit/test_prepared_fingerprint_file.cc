@@ -1,9 +1,9 @@
 // PreparedFingerprintFile: prepared parts written by docid from several
 // threads read back byte for byte, and nothing left in the directory.
 #include <boost/test/unit_test.hpp>
-
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -24,7 +24,9 @@ namespace {
 PreparedFingerprint part(Xapian::docid did) {
     DuplicateFingerprint f;
     f.lang = did % 3 == 0 ? "ko" : did % 3 == 1 ? "en" : "en-Latn-US";
-    f.text_hash = "h" + std::to_string(did);
+    char hash[16];
+    std::snprintf(hash, sizeof hash, "h%u", static_cast<unsigned>(did));
+    f.text_hash = hash;
     for (std::uint32_t i = 0; i < did % 40; ++i) {
         f.word_sketch.push_back(did * 1000 + i);
         f.shingle_sketch.push_back(did * 2000 + i);
