@@ -13,6 +13,10 @@ constexpr double kGramWeight = 0.5;
 // Weight of a match of the word without its particle (딥시크 for 딥시크의),
 // relative to a match of the word as written.
 constexpr double kStemWeight = 0.7;
+// Weight of a match of a one-syllable noun written with a particle that is
+// not removed from it (칩이 for 칩): two-syllable words end the same way
+// (길이 is not 길 with 이), so these weigh less than the stem.
+constexpr double kParticleFormWeight = 0.5;
 
 bool has_letter(std::string_view s) {
     for (unsigned char c : s)
@@ -112,9 +116,17 @@ Xapian::Query Analyzer::word_query(const AnalyzedWord& w, std::string_view field
     if (w.script != Script::Hangul) return Xapian::Query(term("", field, w.exact));
 
     std::vector<Xapian::Query> alternatives{Xapian::Query(term("", field, w.exact))};
-    if (options_.strip_particles)
+    if (options_.strip_particles) {
         alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(kKoreanStemKind, field, w.stem)),
                                   kStemWeight);
+        if (const auto forms = stripper_.forms_kept_whole(w.stem); !forms.empty()) {
+            std::vector<Xapian::Query> form_terms;
+            for (const auto& f : forms) form_terms.emplace_back(term(kKoreanStemKind, field, f));
+            alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                      Xapian::Query(Xapian::Query::OP_OR, form_terms.begin(), form_terms.end()),
+                                      kParticleFormWeight);
+        }
+    }
     if (options_.hangul_bigrams) {
         const auto grams = hangul_bigrams(w.stem);
         if (!grams.empty() && grams.size() < kPositionStride) {

@@ -6,12 +6,29 @@
 #include "common/utf8.h"
 
 namespace aisearch {
+namespace {
+
+// A precomposed Hangul syllable is 0xAC00 + (initial * 21 + vowel) * 28 +
+// final, final 0 for none.
+bool ends_in_consonant(char32_t syllable) { return (syllable - 0xAC00) % 28 != 0; }
+
+}  // namespace
 
 KoreanParticleStripper::KoreanParticleStripper(std::vector<std::string> suffixes) {
     for (auto& s : suffixes) {
+        if (s.size() > 1 && s[0] == '!') {
+            not_forms_.insert(s.substr(1));
+            continue;
+        }
         if (s.size() > 1 && (s[0] == '<' || s[0] == '>')) {
             (s[0] == '<' ? after_vowel_ : after_consonant_).insert(s.substr(1));
             s.erase(0, 1);
+        } else if (s.size() > 1 && s[0] == '~') {
+            const bool sound = s.size() > 2 && (s[1] == '<' || s[1] == '>');
+            std::pair<std::string, char> particle{s.substr(sound ? 2 : 1), sound ? s[1] : 0};
+            s = particle.first;
+            if (std::find(after_one_syllable_.begin(), after_one_syllable_.end(), particle) == after_one_syllable_.end())
+                after_one_syllable_.push_back(std::move(particle));
         }
         lengths_.push_back(s.size());
         set_.insert(std::move(s));
@@ -43,14 +60,25 @@ std::string_view KoreanParticleStripper::strip(std::string_view word) const {
 bool KoreanParticleStripper::may_leave_one(std::string_view stem, std::string_view suffix) const {
     const bool after_vowel = after_vowel_.count(suffix) != 0;
     if (!after_vowel && !after_consonant_.count(suffix)) return false;
-    // A precomposed Hangul syllable is 0xAC00 + (initial * 21 + vowel) * 28
-    // + final, final 0 for none.
     const char32_t c = stem.size() == 3 ? hangul_syllable_at(stem, 0) : 0;
-    if (c == 0) return false;
-    const bool has_final = (c - 0xAC00) % 28 != 0;
-    return after_vowel != has_final;
+    return c != 0 && after_vowel != ends_in_consonant(c);
 }
 
 bool KoreanParticleStripper::is_particle(std::string_view word) const { return set_.count(word) != 0; }
+
+std::vector<std::string> KoreanParticleStripper::forms_kept_whole(std::string_view noun) const {
+    std::vector<std::string> forms;
+    // hangul_syllable_at() leaves the continuation bytes unchecked.
+    const auto continues = [&](std::size_t i) { return (static_cast<unsigned char>(noun[i]) & 0xC0) == 0x80; };
+    const char32_t c = noun.size() == 3 ? hangul_syllable_at(noun, 0) : 0;
+    if (c == 0 || !continues(1) || !continues(2)) return forms;
+    const char final_sound = ends_in_consonant(c) ? '>' : '<';
+    for (const auto& [particle, needs] : after_one_syllable_) {
+        if (needs != 0 && needs != final_sound) continue;
+        std::string form = std::string(noun) + particle;
+        if (strip(form) == form && !not_forms_.count(form)) forms.push_back(std::move(form));
+    }
+    return forms;
+}
 
 }  // namespace aisearch

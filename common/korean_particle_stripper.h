@@ -5,6 +5,9 @@
 // unless the list marks it as a particle whose form follows the sound
 // before it (을/은 after a final consonant, 를/는/와 after a vowel) and the
 // one syllable left agrees: 값을 -> 값, 표를 -> 표, while 가을 stays.
+// Particles that two-syllable words also end with (이: 길이, 의: 회의) are
+// never removed from a one-syllable noun; a search for the noun looks for
+// its forms with them instead (forms_kept_whole()).
 #pragma once
 
 #include <filesystem>
@@ -19,6 +22,10 @@ class KoreanParticleStripper {
 public:
     // A line "<X" or ">X" of `suffixes` is the suffix X, which may also leave
     // one syllable that ends in a vowel ('<') or a final consonant ('>').
+    // A line "~X" is the suffix X, which forms_kept_whole() adds to a
+    // one-syllable noun; "~>X" and "~<X" only to one that ends in a final
+    // consonant or a vowel. A line "!W" is no suffix: the word W, which
+    // forms_kept_whole() never returns (정의 is not 정 with 의).
     explicit KoreanParticleStripper(std::vector<std::string> suffixes);
     static KoreanParticleStripper load(const std::filesystem::path& file);
 
@@ -27,6 +34,12 @@ public:
 
     // True if the whole word is a particle or ending (e.g. the 를 of 챗GPT를).
     bool is_particle(std::string_view word) const;
+
+    // A one-syllable Hangul noun followed by each '~' particle that may
+    // follow it and that strip() leaves on it, in the list's order (칩 ->
+    // 칩이, 칩의, ...), but no '!' word: the words a document may write the
+    // noun as, which it indexes whole. Empty for any other word.
+    std::vector<std::string> forms_kept_whole(std::string_view noun) const;
 
 private:
     // Lets the set be searched with string_views, without a copy.
@@ -38,6 +51,10 @@ private:
     std::vector<std::size_t> lengths_;  // distinct suffix lengths in bytes, longest first
     std::unordered_set<std::string, Hash, std::equal_to<>> after_vowel_;      // '<'
     std::unordered_set<std::string, Hash, std::equal_to<>> after_consonant_;  // '>'
+    // '~' particles, in order, and the final sound they need: 0 any,
+    // '<' a vowel, '>' a consonant.
+    std::vector<std::pair<std::string, char>> after_one_syllable_;
+    std::unordered_set<std::string, Hash, std::equal_to<>> not_forms_;  // '!'
     // Whether `suffix` may leave the one syllable `stem`.
     bool may_leave_one(std::string_view stem, std::string_view suffix) const;
 };

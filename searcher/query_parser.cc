@@ -456,6 +456,9 @@ private:
                 highlight_.exact.insert(w.stem);
                 if (analyzer_.options().hangul_bigrams && count_code_points(w.stem) >= 2)
                     highlight_.hangul_parts.push_back(w.stem);
+                if (analyzer_.options().strip_particles)
+                    for (auto& f : analyzer_.stripper().forms_kept_whole(w.stem))
+                        highlight_.noun_forms.emplace(std::move(f), w.stem);
             } else {
                 highlight_.exact.insert(w.exact);
             }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct HighlightTerms {
     std::unordered_set<std::string> latin_stems;  // English words, by stem
     std::unordered_set<std::string> exact;        // numbers, Korean words and stems
     std::vector<std::string> hangul_parts;        // Korean words found inside compounds
+    // A one-syllable Korean noun with a particle kept on it -> the noun (칩이 -> 칩)
+    std::unordered_map<std::string, std::string> noun_forms;
     std::vector<std::string> prefixes;            // wildcards
 };
 

@@ -31,6 +31,9 @@ std::vector<Match> find_matches(std::string_view text, const std::vector<Analyze
             matches.push_back({w.begin, w.end, *it});
         } else if (it = terms.exact.find(w.stem); w.script == Script::Hangul && it != terms.exact.end()) {
             matches.push_back({w.begin, w.stem_end, *it});
+        } else if (const auto f = terms.noun_forms.find(w.stem); w.script == Script::Hangul && f != terms.noun_forms.end()) {
+            // The noun alone, unless normalisation changed the word's bytes.
+            matches.push_back({w.begin, source == w.exact ? w.begin + f->second.size() : w.end, f->second});
         } else if (auto p = std::find_if(terms.prefixes.begin(), terms.prefixes.end(),
                                          [&](const std::string& p) { return starts_with(w.exact, p); });
                    p != terms.prefixes.end()) {

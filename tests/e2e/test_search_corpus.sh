@@ -22,6 +22,22 @@ expect_exit 0 "a one-syllable noun with its particle" -- "$AISEARCH" --db "$DB" 
 expect_contains "$OUT" "001_29152febc62b8d9d.txt#ko" "칩 finds 칩을 in the Korean part of 001"
 expect_contains "$OUT" "**칩**을" "the noun of 칩을 is highlighted, not the particle"
 
+# A particle that two-syllable words also end with (이, 의) stays on a
+# one-syllable noun; the search looks for those forms too, below the noun.
+mkdir -p "$TMP/chips"
+printf '반도체 수급\n\n엔비디아의 H800 칩이 부족하다.\n' >"$TMP/chips/kept.txt"
+printf '반도체 가격\n\n새 칩 하나가 나왔다.\n' >"$TMP/chips/bare.txt"
+printf '회의 일정\n\n마이크로칩 회의가 열렸다.\n' >"$TMP/chips/other.txt"
+expect_exit 0 "index three small pages" -- "$AISEARCH_INDEX" --db "$TMP/chips.db" "$TMP/chips"
+expect_exit 0 "칩 finds 칩이" -- "$AISEARCH" --db "$TMP/chips.db" --json 칩
+python3 - "$OUT" <<'PY' || fail "칩 finds bare.txt, then kept.txt with 칩 highlighted, not other.txt"
+import json, sys
+hits = json.loads(sys.argv[1])["hits"]
+assert [h["path"].rsplit("/", 1)[1] for h in hits] == ["bare.txt", "kept.txt"], hits
+snippet, highlights = hits[1]["snippet"], hits[1]["highlights"]
+assert [snippet[s:e] for s, e in highlights] == ["칩"], (snippet, highlights)
+PY
+
 expect_exit 0 "JSON output" -- "$AISEARCH" --db "$DB" --json --no-collapse -n 3 엔비디아
 python3 - "$OUT" <<'PY' || fail "JSON schema"
 import json, sys

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -287,7 +288,19 @@ BOOST_AUTO_TEST_CASE(word_query_table) {
         {"인공지능", "",
          "Query((인공지능 OR 0.69999999999999995559 * K인공지능 OR 0.5 * (G인공 PHRASE 3 G공지 PHRASE 3 G지능)))"},
         {"회의", "", "Query((회의 OR 0.69999999999999995559 * K회의 OR 0.5 * G회의))"},
-        {"챗", "", "Query((챗 OR 0.69999999999999995559 * K챗))"},
+        // A one-syllable noun: also its forms with the particles kept on
+        // it (ko_particles.txt '~'), at 0.5.
+        {"칩", "",
+         "Query((칩 OR 0.69999999999999995559 * K칩 OR 0.5 * (K칩이 OR K칩의 OR K칩에 OR K칩과 OR K칩도 OR K칩만 OR "
+         "K칩로)))"},
+        {"값을", "",
+         "Query((값을 OR 0.69999999999999995559 * K값 OR 0.5 * (K값이 OR K값의 OR K값에 OR K값과 OR K값도 OR K값만 OR "
+         "K값로)))"},
+        {"표", "",
+         "Query((표 OR 0.69999999999999995559 * K표 OR 0.5 * (K표가 OR K표의 OR K표에 OR K표도 OR K표만 OR K표로)))"},
+        {"칩", "S",
+         "Query((S칩 OR 0.69999999999999995559 * KS칩 OR 0.5 * (KS칩이 OR KS칩의 OR KS칩에 OR KS칩과 OR KS칩도 OR "
+         "KS칩만 OR KS칩로)))"},
         {"DeepSeek’s", "", "Query(Zdeepseek)"},
         {"GPUs", "", "Query(Zgpus)"},
         {"2,048", "", "Query(2048)"},
@@ -343,6 +356,18 @@ BOOST_AUTO_TEST_CASE(queries_match_indexed_text) {
         {"딥시크 충격", "딥시크의", false, true},
         {"딥시크의 충격", "딥시크", false, true},
         {"딥시크 충격", "딥시크", false, true},
+        // A one-syllable noun finds its forms with a particle kept on it,
+        // but not the two-syllable words the list knows end like one.
+        {"엔비디아의 H800 칩이 쓰였다", "칩", false, true},
+        {"칩을 만드는 회사", "칩", false, true},
+        {"마이크로칩이 쓰였다", "칩", false, false},
+        {"칩이 쓰였다", "칩을", false, true},
+        {"회의가 열렸다", "회", false, false},  // a '!' word of ko_particles.txt
+        {"회의가 열렸다", "회의", false, true},
+        {"칩의 가격", "칩", false, true},
+        {"회가 열렸다", "회의", false, false},
+        {"차이가 있다", "차", false, false},  // 이 follows a final consonant
+        {"차가 있다", "차", false, true},
         // A Korean word alone in quotes matches by stem too.
         {"딥시크의 충격", "딥시크", true, true},
         {"딥시크 충격", "딥시크가", true, true},
@@ -392,6 +417,26 @@ BOOST_AUTO_TEST_CASE(exact_word_outranks_stem) {
             BOOST_TEST(*mset.begin() == first);
             BOOST_TEST(mset.begin().get_weight() > (++mset.begin()).get_weight());
         }
+}
+
+// A one-syllable noun finds its forms with a particle stripped (칩을) and
+// kept (칩이), not the syllable inside another word, and the noun as
+// written ranks first.
+BOOST_AUTO_TEST_CASE(one_syllable_noun_finds_its_forms) {
+    Analyzer analyzer = make_analyzer();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Xapian::docid kept = db.add_document(body(analyzer, "칩이 부족하다"));
+    const Xapian::docid stripped = db.add_document(body(analyzer, "칩을 만든다"));
+    const Xapian::docid bare = db.add_document(body(analyzer, "칩 부족"));
+    db.add_document(body(analyzer, "마이크로칩 부족"));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(analyzer.word_query(analyzer.analyze("칩").front(), ""));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::vector<Xapian::docid> order;
+    for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(*it);
+    BOOST_TEST_REQUIRE(order.size() == 3u);
+    BOOST_TEST(order[0] == bare);
+    BOOST_TEST((std::set<Xapian::docid>{order[1], order[2]} == std::set<Xapian::docid>{kept, stripped}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -108,6 +108,43 @@ BOOST_AUTO_TEST_CASE(marked_particles) {
     BOOST_TEST(!s.is_particle(">을"));
 }
 
+// The '~' marks: the forms of a one-syllable noun with a particle that
+// strip() leaves on it, '~>' only after a final consonant, '~<' only after
+// a vowel.
+BOOST_AUTO_TEST_CASE(forms_kept_whole) {
+    const KoreanParticleStripper s({">을", "~>이", "~<가", "~의", "~을", "의", "이", "가", "!가의"});
+    using Forms = std::vector<std::string>;
+    const std::pair<std::string_view, Forms> cases[] = {
+        {"칩", {"칩이", "칩의"}},          // 칩가 disagrees; 칩을 is stripped, so not a form
+        {"가", {"가가", "가을"}},  // 가을 stays whole: 을 follows a final consonant; 가의 is a '!' word
+        {"이", {"이가", "이의", "이을"}},
+        {"딥시크", {}},                    // only one-syllable nouns
+        {"", {}},
+        {"a", {}},
+        {"\xEB\x94", {}},                  // invalid UTF-8
+        {"\xEB\x94\xFF", {}},
+    };
+    for (const auto& [noun, forms] : cases)
+        BOOST_TEST_CONTEXT("noun: " << noun) {
+            BOOST_TEST(s.forms_kept_whole(noun) == forms, boost::test_tools::per_element());
+        }
+    BOOST_TEST(!s.is_particle("~이"));
+    BOOST_TEST(!s.is_particle(">이"));
+    BOOST_TEST(!s.is_particle("가의"));  // a '!' word is no suffix
+    BOOST_TEST(!s.is_particle("!가의"));
+    BOOST_TEST(s.strip("딥시크가의") == "딥시크가");
+    BOOST_TEST(s.strip("칩이") == "칩이");
+    BOOST_TEST(s.strip("딥시크이") == "딥시크");  // a '~' particle is still a suffix
+    BOOST_TEST(shipped().forms_kept_whole("칩") ==
+                   (Forms{"칩이", "칩의", "칩에", "칩과", "칩도", "칩만", "칩로"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(shipped().forms_kept_whole("표") == (Forms{"표가", "표의", "표에", "표도", "표만", "표로"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(KoreanParticleStripper({"의"}).forms_kept_whole("칩").empty());
+    BOOST_TEST(shipped().forms_kept_whole("정") == (Forms{"정이", "정에", "정과", "정만", "정로"}),
+               boost::test_tools::per_element());  // not 정의, 정도
+}
+
 BOOST_AUTO_TEST_CASE(strip_returns_prefix_of_input) {
     const std::string word = "딥시크의";
     const std::string_view stem = shipped().strip(word);

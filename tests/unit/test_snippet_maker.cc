@@ -113,6 +113,10 @@ const Case kCases[] = {
     {"percent sign for the word", "첫 문단.\n주가는 한때 17.7%나 하락했다.", "percent", 200,
      "첫 문단. 주가는 한때 17.7[%]나 하락했다."},
     {"quoted word with a particle", "첫 문단.\n‘위원회’가 출범했다.", "위원회", 200, "첫 문단. ‘[위원회]’가 출범했다."},
+    // A one-syllable noun with a particle that stays on it: the noun alone.
+    {"one-syllable noun, particle kept", "AI용 GPU 칩이 부족하다. 칩의 가격, 칩을 만드는 회사", "칩", 200,
+     "AI용 GPU [칩]이 부족하다. [칩]의 가격, [칩]을 만드는 회사"},
+    {"one-syllable noun inside a word is not a form", "마이크로칩이 있다.", "칩", 200, "마이크로칩이 있다."},
     {"empty text", "", "딥시크", 200, ""},
 
     // Long text: a window of `length` code points centred on the matches,
