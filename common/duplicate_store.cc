@@ -145,6 +145,22 @@ PartLinks decode_part_links(std::string_view data) {
     return d;
 }
 
+std::string with_cluster(std::string_view data, std::string_view cluster) {
+    FieldWriter out(kDuplicatesKind);
+    out.reserve(data.size() + cluster.size() + 16);
+    out.add("cluster", cluster);
+    bool links = false;
+    if (!data.empty())
+        read_fields(data, kDuplicatesKind, [&](std::string_view name, std::string_view value) {
+            if (name == "link") {
+                out.add(name, value);
+                links = true;
+            }
+            return true;
+        });
+    return links || !cluster.empty() ? out.take() : std::string();
+}
+
 std::vector<std::string> ClusterRecord::parts() const {
     std::vector<std::string> out;
     out.reserve(members.size());

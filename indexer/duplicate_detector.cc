@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/part_document.h"
 #include "common/schema.h"
@@ -686,11 +687,27 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     auto store = [&](const std::string& term, const PartDuplicates& r) {
         db_.set_metadata(duplicates_key(term), r.links.empty() && r.cluster.empty() ? std::string() : encode(r));
     };
+    // The parts whose stored record has kMaxCopyLinks links or more, of
+    // those read since the run began: a copy of a text asks for each part
+    // it may link to, and on the 100k runs corpus reading those records
+    // again in every chunk was a tenth of detection.
+    std::unordered_set<std::string> full;
     auto flush = [&] {
         for (const auto& term : changed) store(term, records.at(term));
+        for (const auto& [term, r] : records) {
+            if (r.links.size() >= kMaxCopyLinks)
+                full.insert(term);
+            else
+                full.erase(term);
+        }
         changed.clear();
         records.clear();
         if (checkpoint) checkpoint();
+    };
+    // Whether a part has kMaxCopyLinks links or more, read without evidence.
+    auto is_full = [&](const std::string& term) {
+        if (const auto it = records.find(term); it != records.end()) return it->second.links.size() >= kMaxCopyLinks;
+        return full.count(term) > 0 || read_part_links(db_, term).links.size() >= kMaxCopyLinks;
     };
     std::set<std::string> touched;
     auto touch = [&](const std::string& term) {
@@ -783,8 +800,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                 // Among many copies of one text each part keeps a few links,
                 // to parts that have few: one is enough for the cluster, and
                 // records stay small however many copies there are.
-                if (l.relation != Relation::Translation && kept > 0 &&
-                    (kept >= kMaxCopyLinks || record(l.other).links.size() >= kMaxCopyLinks))
+                if (l.relation != Relation::Translation && kept > 0 && (kept >= kMaxCopyLinks || is_full(l.other)))
                     continue;
                 ++kept;
                 touch(l.other);
@@ -806,10 +822,20 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         const auto did = find_part(db_, term);
         return did ? *did : 0;
     };
+    // How many translation links a part has, read without evidence: most
+    // touched parts have none.
+    auto translations_of = [&](const std::string& term) -> std::size_t {
+        const auto translation = [](const auto& l) { return l.relation == Relation::Translation; };
+        if (const auto it = records.find(term); it != records.end())
+            return static_cast<std::size_t>(std::count_if(it->second.links.begin(), it->second.links.end(), translation));
+        const PartLinks stored = read_part_links(db_, term);
+        return static_cast<std::size_t>(std::count_if(stored.links.begin(), stored.links.end(), translation));
+    };
     for (const auto& term : touched) {
-        // Every touched part's record is read here: write back and forget
-        // them as the linking does, or a large run holds them all at once.
+        // Records read whole here are written back and forgotten as the
+        // linking does, or a large run holds them all at once.
         if (records.size() >= chunk) flush();
+        if (translations_of(term) < 2) continue;
         PartDuplicates& r = record(term);
         const Xapian::docid self = docid_of(term);
         std::vector<DuplicateLink*> translations;
@@ -871,9 +897,8 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             const PartLinks& r = links_of(m);
             if (!r.cluster.empty()) old_ids.insert(r.cluster);
             if (r.cluster != id) {
-                PartDuplicates whole = read_part_duplicates(db_, m);
-                whole.cluster = id;
-                store(m, whole);
+                const std::string key = duplicates_key(m);
+                db_.set_metadata(key, with_cluster(db_.get_metadata(key), id));
                 rewrote();
             }
             const auto did = find_part(db_, m);

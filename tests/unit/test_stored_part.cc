@@ -143,6 +143,44 @@ BOOST_AUTO_TEST_CASE(duplicate_links_with_and_without_evidence) {
     BOOST_CHECK_THROW(decode_part_duplicates("aisearch-dup\nlink 3\nQ/a\n"), DatabaseError);
 }
 
+// with_cluster() rewrites a record's cluster as decoding, setting it and
+// encoding again would, without touching the links.
+BOOST_AUTO_TEST_CASE(record_with_another_cluster) {
+    PartDuplicates d;
+    DuplicateLink l;
+    l.other = "Q/c/001.txt#ko";
+    l.relation = Relation::Translation;
+    l.similarity = 0.4;
+    l.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
+    l.evidence.shared_names = {"엔비디아", "deepseek"};
+    l.evidence.coverage_a = 2.0 / 3;
+    d.links.push_back(l);
+    l.other = "Q/c/002.txt";
+    l.relation = Relation::Near;
+    l.similarity = 1.0 / 3;
+    l.evidence = {};
+    d.links.push_back(l);
+    PartDuplicates alone;  // no links
+    struct Case {
+        const PartDuplicates* record;
+        std::string from, to;
+    };
+    const Case cases[] = {
+        {&d, "", "c1"}, {&d, "c1", "c2"}, {&d, "c1", ""}, {&d, "", ""},
+        {&alone, "c1", ""}, {&alone, "", "c2"}, {&alone, "", ""},
+    };
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT("links " << c.record->links.size() << ", " << c.from << " -> " << c.to) {
+            PartDuplicates before = *c.record, after = *c.record;
+            before.cluster = c.from;
+            after.cluster = c.to;
+            const std::string stored = before.links.empty() && c.from.empty() ? std::string() : encode(before);
+            const std::string expected = after.links.empty() && c.to.empty() ? std::string() : encode(after);
+            BOOST_TEST(with_cluster(stored, c.to) == expected);
+        }
+    BOOST_CHECK_THROW(with_cluster("{", "c1"), DatabaseError);
+}
+
 BOOST_AUTO_TEST_CASE(cluster_records) {
     ClusterRecord c;
     c.members = {{"Q/c/001.txt#en", "001.txt#en", "en"},
