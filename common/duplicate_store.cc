@@ -68,10 +68,10 @@ std::optional<Relation> relation_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-std::string encode(const PartDuplicates& d) {
-    FieldWriter out(kDuplicatesKind);
-    out.add("cluster", d.cluster);
-    for (const auto& l : d.links) {
+namespace {
+
+void add_links(FieldWriter& out, std::span<const DuplicateLink> links) {
+    for (const auto& l : links) {
         const PairEvidence& e = l.evidence;
         std::string value = l.other;
         for (const std::string& part :
@@ -84,6 +84,29 @@ std::string encode(const PartDuplicates& d) {
             value.append(1, kPartSeparator).append(part);
         out.add("link", value);
     }
+}
+
+}  // namespace
+
+std::string encode(const PartDuplicates& d) {
+    FieldWriter out(kDuplicatesKind);
+    out.add("cluster", d.cluster);
+    add_links(out, d.links);
+    return out.take();
+}
+
+std::string with_links_added(std::string_view data, std::span<const DuplicateLink> added) {
+    if (data.empty()) {
+        FieldWriter out(kDuplicatesKind);
+        out.add("cluster", "");
+        add_links(out, added);
+        return out.take();
+    }
+    if (data.size() <= kDuplicatesKind.size() || data.substr(0, kDuplicatesKind.size()) != kDuplicatesKind ||
+        data[kDuplicatesKind.size()] != '\n')
+        throw corrupt_record("record", "wrong kind");
+    FieldWriter out = FieldWriter::continuing(std::string(data));
+    add_links(out, added);
     return out.take();
 }
 

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,11 @@ PartLinks decode_part_links(std::string_view data);
 // are rewritten by the ten thousand, that was a tenth of detection).
 // Throws CorruptDatabaseError if `data` is not a stored record.
 std::string with_cluster(std::string_view data, std::string_view cluster);
+// A stored record (or "") with `added` after its links: what encode() gives
+// for the decoded record with them appended, without decoding and encoding
+// its links again. Throws CorruptDatabaseError if `data` is not a stored
+// record.
+std::string with_links_added(std::string_view data, std::span<const DuplicateLink> added);
 
 struct ClusterRecord {
     struct Member {

@@ -16,6 +16,12 @@ namespace aisearch {
 class FieldWriter {
 public:
     explicit FieldWriter(std::string_view kind) { out_.append(kind).append("\n"); }
+    // Adds fields after those of `record`, which a FieldWriter wrote.
+    static FieldWriter continuing(std::string record) {
+        FieldWriter w;
+        w.out_ = std::move(record);
+        return w;
+    }
     void reserve(std::size_t bytes) { out_.reserve(bytes); }
     void add(std::string_view name, std::string_view value) {
         out_.append(name).append(" ").append(std::to_string(value.size())).append("\n");
@@ -24,6 +30,7 @@ public:
     std::string take() { return std::move(out_); }
 
 private:
+    FieldWriter() = default;
     std::string out_;
 };
 

@@ -181,6 +181,49 @@ BOOST_AUTO_TEST_CASE(record_with_another_cluster) {
     BOOST_CHECK_THROW(with_cluster("{", "c1"), DatabaseError);
 }
 
+// with_links_added() appends links as decoding, adding them and encoding
+// again would.
+BOOST_AUTO_TEST_CASE(record_with_links_added) {
+    DuplicateLink a;
+    a.other = "Q/c/001.txt#ko";
+    a.relation = Relation::Translation;
+    a.similarity = 0.4;
+    a.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
+    a.evidence.shared_names = {"엔비디아", "deepseek"};
+    a.evidence.coverage_a = 2.0 / 3;
+    a.evidence.specific_shared = 3;
+    DuplicateLink b;
+    b.other = "Q/c/002.txt";
+    b.relation = Relation::Exact;
+    b.similarity = 1;
+    DuplicateLink c = a;
+    c.other = "Q/c/003.txt";
+    c.similarity = 1.0 / 3;
+    struct Case {
+        std::string cluster;
+        std::vector<DuplicateLink> stored, added;
+    };
+    const Case cases[] = {
+        {"", {}, {a}},
+        {"", {}, {a, b}},
+        {"c1", {}, {b}},
+        {"c1", {a}, {b, c}},
+        {"", {a, b}, {c}},
+        {"c1", {a, b}, {}},
+    };
+    for (const auto& k : cases)
+        BOOST_TEST_CONTEXT("cluster '" << k.cluster << "', " << k.stored.size() << " + " << k.added.size() << " links") {
+            PartDuplicates before{k.cluster, k.stored}, after{k.cluster, k.stored};
+            after.links.insert(after.links.end(), k.added.begin(), k.added.end());
+            const std::string stored = before.links.empty() && k.cluster.empty() ? std::string() : encode(before);
+            const std::string grown = with_links_added(stored, k.added);
+            BOOST_TEST(grown == encode(after));
+            BOOST_TEST(decode_part_duplicates(grown).links.size() == after.links.size());
+        }
+    BOOST_CHECK_THROW(with_links_added("{", std::vector<DuplicateLink>{a}), DatabaseError);
+    BOOST_CHECK_THROW(with_links_added("aisearch-cluster\n", std::vector<DuplicateLink>{a}), DatabaseError);
+}
+
 BOOST_AUTO_TEST_CASE(cluster_records) {
     ClusterRecord c;
     c.members = {{"Q/c/001.txt#en", "001.txt#en", "en"},
