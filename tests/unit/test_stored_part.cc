@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "aisearch/error.h"
 #include "common/duplicate_store.h"
@@ -143,40 +144,50 @@ BOOST_AUTO_TEST_CASE(duplicate_links_with_and_without_evidence) {
     BOOST_CHECK_THROW(decode_part_duplicates("aisearch-dup\nlink 3\nQ/a\n"), DatabaseError);
 }
 
+namespace {
+
+// Links of the kinds a record holds: a translation with figures, names
+// and coverages, a near copy without evidence, an exact copy.
+std::vector<DuplicateLink> sample_links() {
+    DuplicateLink translation;
+    translation.other = "Q/c/001.txt#ko";
+    translation.relation = Relation::Translation;
+    translation.similarity = 0.4;
+    translation.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
+    translation.evidence.shared_names = {"엔비디아", "deepseek"};
+    translation.evidence.coverage_a = 2.0 / 3;
+    translation.evidence.specific_shared = 3;
+    DuplicateLink near;
+    near.other = "Q/c/002.txt";
+    near.similarity = 1.0 / 3;
+    DuplicateLink exact;
+    exact.other = "Q/c/003.txt";
+    exact.relation = Relation::Exact;
+    exact.similarity = 1;
+    return {translation, near, exact};
+}
+
+// A record as the indexer stores it: nothing for no links and no cluster.
+std::string stored(const PartDuplicates& d) { return d.links.empty() && d.cluster.empty() ? std::string() : encode(d); }
+
+}  // namespace
+
 // with_cluster() rewrites a record's cluster as decoding, setting it and
 // encoding again would, without touching the links.
 BOOST_AUTO_TEST_CASE(record_with_another_cluster) {
-    PartDuplicates d;
-    DuplicateLink l;
-    l.other = "Q/c/001.txt#ko";
-    l.relation = Relation::Translation;
-    l.similarity = 0.4;
-    l.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
-    l.evidence.shared_names = {"엔비디아", "deepseek"};
-    l.evidence.coverage_a = 2.0 / 3;
-    d.links.push_back(l);
-    l.other = "Q/c/002.txt";
-    l.relation = Relation::Near;
-    l.similarity = 1.0 / 3;
-    l.evidence = {};
-    d.links.push_back(l);
-    PartDuplicates alone;  // no links
+    const std::vector<DuplicateLink> links = sample_links();
+    const std::vector<DuplicateLink> none;
     struct Case {
-        const PartDuplicates* record;
+        const std::vector<DuplicateLink>* links;
         std::string from, to;
     };
     const Case cases[] = {
-        {&d, "", "c1"}, {&d, "c1", "c2"}, {&d, "c1", ""}, {&d, "", ""},
-        {&alone, "c1", ""}, {&alone, "", "c2"}, {&alone, "", ""},
+        {&links, "", "c1"}, {&links, "c1", "c2"}, {&links, "c1", ""}, {&links, "", ""},
+        {&none, "c1", ""},  {&none, "", "c2"},    {&none, "", ""},
     };
     for (const auto& c : cases)
-        BOOST_TEST_CONTEXT("links " << c.record->links.size() << ", " << c.from << " -> " << c.to) {
-            PartDuplicates before = *c.record, after = *c.record;
-            before.cluster = c.from;
-            after.cluster = c.to;
-            const std::string stored = before.links.empty() && c.from.empty() ? std::string() : encode(before);
-            const std::string expected = after.links.empty() && c.to.empty() ? std::string() : encode(after);
-            BOOST_TEST(with_cluster(stored, c.to) == expected);
+        BOOST_TEST_CONTEXT("links " << c.links->size() << ", " << c.from << " -> " << c.to) {
+            BOOST_TEST(with_cluster(stored({c.from, *c.links}), c.to) == stored({c.to, *c.links}));
         }
     BOOST_CHECK_THROW(with_cluster("{", "c1"), DatabaseError);
 }
@@ -184,44 +195,25 @@ BOOST_AUTO_TEST_CASE(record_with_another_cluster) {
 // with_links_added() appends links as decoding, adding them and encoding
 // again would.
 BOOST_AUTO_TEST_CASE(record_with_links_added) {
-    DuplicateLink a;
-    a.other = "Q/c/001.txt#ko";
-    a.relation = Relation::Translation;
-    a.similarity = 0.4;
-    a.evidence.shared_figures = {"p:17.7", "m:usd:8000000000"};
-    a.evidence.shared_names = {"엔비디아", "deepseek"};
-    a.evidence.coverage_a = 2.0 / 3;
-    a.evidence.specific_shared = 3;
-    DuplicateLink b;
-    b.other = "Q/c/002.txt";
-    b.relation = Relation::Exact;
-    b.similarity = 1;
-    DuplicateLink c = a;
-    c.other = "Q/c/003.txt";
-    c.similarity = 1.0 / 3;
+    const std::vector<DuplicateLink> all = sample_links();
     struct Case {
         std::string cluster;
-        std::vector<DuplicateLink> stored, added;
+        std::size_t stored, added;  // the first `stored` links of all, then `added` more
     };
-    const Case cases[] = {
-        {"", {}, {a}},
-        {"", {}, {a, b}},
-        {"c1", {}, {b}},
-        {"c1", {a}, {b, c}},
-        {"", {a, b}, {c}},
-        {"c1", {a, b}, {}},
-    };
+    const Case cases[] = {{"", 0, 1}, {"", 0, 3}, {"c1", 0, 2}, {"c1", 1, 2}, {"", 2, 1}, {"c1", 3, 0}};
     for (const auto& k : cases)
-        BOOST_TEST_CONTEXT("cluster '" << k.cluster << "', " << k.stored.size() << " + " << k.added.size() << " links") {
-            PartDuplicates before{k.cluster, k.stored}, after{k.cluster, k.stored};
-            after.links.insert(after.links.end(), k.added.begin(), k.added.end());
-            const std::string stored = before.links.empty() && k.cluster.empty() ? std::string() : encode(before);
-            const std::string grown = with_links_added(stored, k.added);
-            BOOST_TEST(grown == encode(after));
-            BOOST_TEST(decode_part_duplicates(grown).links.size() == after.links.size());
+        BOOST_TEST_CONTEXT("cluster '" << k.cluster << "', " << k.stored << " + " << k.added << " links") {
+            const std::vector<DuplicateLink> before(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k.stored));
+            const std::vector<DuplicateLink> added(all.begin() + static_cast<std::ptrdiff_t>(k.stored),
+                                                   all.begin() + static_cast<std::ptrdiff_t>(k.stored + k.added));
+            const std::vector<DuplicateLink> after(all.begin(),
+                                                   all.begin() + static_cast<std::ptrdiff_t>(k.stored + k.added));
+            const std::string grown = with_links_added(stored({k.cluster, before}), added);
+            BOOST_TEST(grown == encode({k.cluster, after}));
+            BOOST_TEST(decode_part_duplicates(grown).links.size() == after.size());
         }
-    BOOST_CHECK_THROW(with_links_added("{", std::vector<DuplicateLink>{a}), DatabaseError);
-    BOOST_CHECK_THROW(with_links_added("aisearch-cluster\n", std::vector<DuplicateLink>{a}), DatabaseError);
+    BOOST_CHECK_THROW(with_links_added("{", all), DatabaseError);
+    BOOST_CHECK_THROW(with_links_added("aisearch-cluster\n", all), DatabaseError);
 }
 
 BOOST_AUTO_TEST_CASE(cluster_records) {
