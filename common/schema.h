@@ -84,7 +84,7 @@ inline constexpr Xapian::valueno kPartSlot = 6;
 // The version of what aisearch stores (terms, values, records): the
 // indexer rebuilds a database of another version, the searcher refuses it.
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "6";
+inline constexpr std::string_view kFormat = "7";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates

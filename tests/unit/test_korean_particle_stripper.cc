@@ -64,6 +64,15 @@ const Case kStrip[] = {
     {"하락했다", "하락"},
     {"출범하고", "출범"},
     {"통과됐다", "통과"},
+    // Conditions, purposes and reported speech.
+    {"삽입하려면", "삽입"},
+    {"클릭하면", "클릭"},
+    {"사용되지", "사용"},
+    {"출시했다고", "출시"},
+    {"필요하다는", "필요"},
+    {"엔비디아로부터", "엔비디아"},
+    {"정부로부터", "정부"},
+    {"입력란", "입력란"},  // 란 (a form's field) is no suffix
     // Only one suffix is removed.
     {"한국에서의", "한국"},
     // A word that is itself a suffix, or has none, stays.
