@@ -1,18 +1,45 @@
 #include "common/data_files.h"
 
+#include <dlfcn.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
 #include "aisearch/error.h"
 
 namespace aisearch {
+namespace {
+
+// The file this code was loaded from: libaisearch's path, or the program's
+// own. dladdr() names the program as it was invoked (argv[0], possibly
+// relative), so a relative name is taken from /proc/self/exe instead.
+std::filesystem::path own_file() {
+    static const char marker = 0;
+    Dl_info info{};
+    if (dladdr(&marker, &info) != 0 && info.dli_fname != nullptr && info.dli_fname[0] == '/') return info.dli_fname;
+    std::error_code ec;
+    return std::filesystem::read_symlink("/proc/self/exe", ec);
+}
+
+bool is_under(const std::filesystem::path& file, const std::filesystem::path& dir) {
+    const auto f = file.lexically_normal(), d = dir.lexically_normal();
+    const auto [end, _] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
+    return end == d.end();
+}
+
+}  // namespace
 
 std::filesystem::path data_dir() {
     if (const char* env = std::getenv("AISEARCH_DATA_DIR"); env && *env) return env;
-    const std::filesystem::path installed = AISEARCH_INSTALL_DATA_DIR;
+    const std::filesystem::path installed = AISEARCH_INSTALL_DATA_DIR, source = AISEARCH_SOURCE_DATA_DIR;
     std::error_code ec;
+    // A build tree's binaries read their own source tree's data, even where
+    // an older copy was installed; installed ones read the installed data.
+    if (!is_under(own_file(), AISEARCH_INSTALL_PREFIX) && std::filesystem::exists(source / "lexicon.tsv", ec))
+        return source;
     if (std::filesystem::exists(installed / "lexicon.tsv", ec)) return installed;
-    return AISEARCH_SOURCE_DATA_DIR;
+    return source;
 }
 
 std::string read_data_file(const std::filesystem::path& file) {

@@ -9,8 +9,10 @@
 
 namespace aisearch {
 
-// $AISEARCH_DATA_DIR if set, else the installed data directory if it
-// exists, else the source tree's common/data (for runs from a build tree).
+// $AISEARCH_DATA_DIR if set; else, for code loaded from a build tree, the
+// source tree's common/data if it is there (not an installed copy, which
+// may be older); else the installed data directory if it exists, else the
+// source tree's.
 std::filesystem::path data_dir();
 
 // The non-blank lines of a data file that do not start with '#', with

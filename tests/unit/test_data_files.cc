@@ -2,6 +2,7 @@
 // a table of text -> lines; read_data_file() on a file that is missing.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -47,6 +48,23 @@ BOOST_AUTO_TEST_CASE(read_data_lines_is_the_two_steps) {
     const auto lines = aisearch::read_data_lines(file);
     BOOST_TEST(lines.size() > 10u);
     BOOST_TEST(std::vector<std::string>(views.begin(), views.end()) == lines, boost::test_tools::per_element());
+}
+
+// The unit tests run from the build tree: without AISEARCH_DATA_DIR they
+// read the source tree's data, even where an older copy was installed.
+BOOST_AUTO_TEST_CASE(a_build_tree_reads_its_source_data) {
+    const char* env = std::getenv("AISEARCH_DATA_DIR");
+    const std::string saved = env ? env : "";
+    unsetenv("AISEARCH_DATA_DIR");
+    const std::filesystem::path found = aisearch::data_dir();
+    setenv("AISEARCH_DATA_DIR", "/elsewhere/aisearch-data", 1);
+    const std::filesystem::path chosen = aisearch::data_dir();
+    if (env)
+        setenv("AISEARCH_DATA_DIR", saved.c_str(), 1);
+    else
+        unsetenv("AISEARCH_DATA_DIR");
+    BOOST_TEST(found.lexically_normal() == std::filesystem::path(AISEARCH_TEST_DATA_DIR).lexically_normal());
+    BOOST_TEST(chosen == "/elsewhere/aisearch-data");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
