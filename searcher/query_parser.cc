@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "aisearch/error.h"
 #include "common/schema.h"
@@ -397,10 +398,14 @@ private:
     }
 
     Xapian::Query with_translations(const Xapian::Query& original, const BilingualLexicon::Match& match) {
+        // Forms of one translation can make one query (chip, chips ->
+        // Zchip), which would count twice.
         std::vector<Xapian::Query> translated;
+        std::set<std::string> seen;
         for (const auto& t : *match.translations) {
             note_highlight(t);
-            translated.push_back(words_query(t));
+            Xapian::Query q = words_query(t);
+            if (seen.insert(q.get_description()).second) translated.push_back(std::move(q));
         }
         return Xapian::Query(Xapian::Query::OP_OR, original,
                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,

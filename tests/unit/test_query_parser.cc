@@ -249,6 +249,12 @@ const Case kLexicon[] = {
      "Query(((Zchatgpt OR 0.5 * ((K챗 PHRASE 17 gpt) OR (챗지피티 OR 0.69999999999999995559 * K챗지피티 OR 0.5 * (G챗지 PHRASE "
      "3 G지피 PHRASE 3 G피티)))) AND_MAYBE (1 * ZSchatgpt OR (PostingSource(Xapian::FixedWeightPostingSource(wt=30)) "
      "FILTER XTchatgpt))))"},
+    // Forms of one translation that make the same query count once
+    // (chip and chips are both Zchip).
+    {"반도체",
+     "Query((((반도체 OR 0.69999999999999995559 * K반도체 OR 0.5 * (G반도 PHRASE 2 G도체)) OR 0.5 * (Zsemiconductor OR "
+     "Zchip)) AND_MAYBE (1 * (S반도체 OR 0.69999999999999995559 * KS반도체 OR 0.5 * (GS반도 PHRASE 2 GS도체)) OR "
+     "(PostingSource(Xapian::FixedWeightPostingSource(wt=30)) FILTER XT반도체))))"},
     // A mixed-script word is found in the lexicon too.
     {"챗GPT를", "Query((((K챗 PHRASE 17 gpt) OR 0.5 * Zchatgpt) AND_MAYBE (1 * (KS챗 PHRASE 17 Sgpt) OR "
               "(PostingSource(Xapian::FixedWeightPostingSource(wt=60)) FILTER XT챗 gpt))))"},
