@@ -86,25 +86,20 @@ void add_links(FieldWriter& out, std::span<const DuplicateLink> links) {
     }
 }
 
-}  // namespace
-
-std::string encode(const PartDuplicates& d) {
+std::string encode_record(std::string_view cluster, std::span<const DuplicateLink> links) {
     FieldWriter out(kDuplicatesKind);
-    out.add("cluster", d.cluster);
-    add_links(out, d.links);
+    out.add("cluster", cluster);
+    add_links(out, links);
     return out.take();
 }
 
+}  // namespace
+
+std::string encode(const PartDuplicates& d) { return encode_record(d.cluster, d.links); }
+
 std::string with_links_added(std::string_view data, std::span<const DuplicateLink> added) {
-    if (data.empty()) {
-        FieldWriter out(kDuplicatesKind);
-        out.add("cluster", "");
-        add_links(out, added);
-        return out.take();
-    }
-    if (data.size() <= kDuplicatesKind.size() || data.substr(0, kDuplicatesKind.size()) != kDuplicatesKind ||
-        data[kDuplicatesKind.size()] != '\n')
-        throw corrupt_record("record", "wrong kind");
+    if (data.empty()) return encode_record("", added);
+    if (!is_record_of(data, kDuplicatesKind)) throw corrupt_record("record", "wrong kind");
     FieldWriter out = FieldWriter::continuing(std::string(data));
     add_links(out, added);
     return out.take();

@@ -68,10 +68,8 @@ bool KoreanParticleStripper::is_particle(std::string_view word) const { return s
 
 std::vector<std::string> KoreanParticleStripper::forms_kept_whole(std::string_view noun) const {
     std::vector<std::string> forms;
-    // hangul_syllable_at() leaves the continuation bytes unchecked.
-    const auto continues = [&](std::size_t i) { return (static_cast<unsigned char>(noun[i]) & 0xC0) == 0x80; };
     const char32_t c = noun.size() == 3 ? hangul_syllable_at(noun, 0) : 0;
-    if (c == 0 || !continues(1) || !continues(2)) return forms;
+    if (c == 0) return forms;
     const char final_sound = ends_in_consonant(c) ? '>' : '<';
     for (const auto& [particle, needs] : after_one_syllable_) {
         if (needs != 0 && needs != final_sound) continue;

@@ -34,6 +34,11 @@ private:
     std::string out_;
 };
 
+// Whether `data` begins as a record of `kind` does.
+inline bool is_record_of(std::string_view data, std::string_view kind) {
+    return data.size() > kind.size() && data.substr(0, kind.size()) == kind && data[kind.size()] == '\n';
+}
+
 // Calls f(name, value) for each field in order while f returns true.
 // Throws CorruptDatabaseError naming `kind` if `data` is not such a record.
 template <typename F>
@@ -41,8 +46,7 @@ void read_fields(std::string_view data, std::string_view kind, F f) {
     const auto bad = [&](const char* why) {
         return CorruptDatabaseError("stored data is not an " + std::string(kind) + " record: " + why);
     };
-    if (data.size() <= kind.size() || data.substr(0, kind.size()) != kind || data[kind.size()] != '\n')
-        throw bad("wrong kind");
+    if (!is_record_of(data, kind)) throw bad("wrong kind");
     std::size_t at = kind.size() + 1;
     while (at < data.size()) {
         const auto space = data.find(' ', at);

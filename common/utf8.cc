@@ -43,9 +43,9 @@ bool is_hangul(char32_t c) {
 char32_t hangul_syllable_at(std::string_view text, std::size_t i) {
     if (i + 2 >= text.size()) return 0;
     const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0xEA || lead > 0xED) return 0;
-    const char32_t c = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                       (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    const auto second = static_cast<unsigned char>(text[i + 1]), third = static_cast<unsigned char>(text[i + 2]);
+    if (lead < 0xEA || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return 0;
+    const char32_t c = ((lead & 0x0Fu) << 12) | ((second & 0x3Fu) << 6) | (third & 0x3Fu);
     return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
 }
 

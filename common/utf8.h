@@ -19,8 +19,7 @@ bool is_hangul(char32_t c);
 
 // The Hangul syllable (U+AC00-D7A3) whose three-byte UTF-8 starts at
 // text[i], or 0 for anything else (also when fewer than three bytes are
-// left). The continuation bytes are not checked: callers pass valid UTF-8
-// or reject what is not a syllable anyway.
+// left, or they are not its continuation bytes).
 char32_t hangul_syllable_at(std::string_view text, std::size_t i);
 
 // Appends the UTF-8 encoding of c.

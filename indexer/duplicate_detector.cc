@@ -692,14 +692,15 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // it may link to, and on the 100k runs corpus reading those records
     // again in every chunk was a tenth of detection.
     std::unordered_set<std::string> full;
+    auto note_links = [&](const std::string& term, std::size_t links) {
+        if (links >= kMaxCopyLinks)
+            full.insert(term);
+        else
+            full.erase(term);
+    };
     auto flush = [&] {
         for (const auto& term : changed) store(term, records.at(term));
-        for (const auto& [term, r] : records) {
-            if (r.links.size() >= kMaxCopyLinks)
-                full.insert(term);
-            else
-                full.erase(term);
-        }
+        for (const auto& [term, r] : records) note_links(term, r.links.size());
         changed.clear();
         records.clear();
         if (checkpoint) checkpoint();
@@ -738,10 +739,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     auto flush_growing = [&] {
         for (const auto& [term, g] : growing) {
             if (!g.added.empty()) db_.set_metadata(duplicates_key(term), with_links_added(g.stored, g.added));
-            if (g.size() >= kMaxCopyLinks)
-                full.insert(term);
-            else
-                full.erase(term);
+            note_links(term, g.size());
         }
         growing.clear();
         if (checkpoint) checkpoint();

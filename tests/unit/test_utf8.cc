@@ -109,6 +109,10 @@ BOOST_AUTO_TEST_CASE(hangul_syllable_at) {
     // Truncated: the lead byte of 가 with one continuation byte left.
     BOOST_TEST(at("\xEA\xB0", 0) == 0u);
     BOOST_TEST(at("x\xEA\xB0\x80", 1) == 0xAC00u);
+    // Not continuation bytes after the lead byte.
+    BOOST_TEST(at("\xEA\xB0\xFF", 0) == 0u);
+    BOOST_TEST(at("\xEA\x30\x80", 0) == 0u);
+    BOOST_TEST(at("\xEB\x94\xEB\x94", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(append_utf8) {
