@@ -106,10 +106,27 @@ struct Searcher::Impl {
         r.query = q.text;
         r.relaxed = matches.relaxed;
         r.estimated_matches = mset.get_matches_estimated();
+        // The hits' values are read slot by slot in docid order: a slot's
+        // values are stored together in docid order, and Xapian reads a
+        // block again whenever a read moves away from it.
+        struct Shown {
+            Xapian::MSetIterator it;
+            Xapian::Document doc;
+            std::string part, text, cluster;
+        };
+        std::vector<Shown> shown;
+        for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back({it, it.get_document(), {}, {}, {}});
+        std::vector<Shown*> by_docid;
+        for (auto& s : shown) by_docid.push_back(&s);
+        std::sort(by_docid.begin(), by_docid.end(), [](const Shown* a, const Shown* b) { return *a->it < *b->it; });
+        for (Shown* s : by_docid) s->part = s->doc.get_value(schema::kPartSlot);
+        for (Shown* s : by_docid) s->text = s->doc.get_value(schema::kTextSlot);
+        for (Shown* s : by_docid)
+            s->cluster = q.collapse_duplicates ? s->it.get_collapse_key() : s->doc.get_value(schema::kClusterSlot);
         std::size_t rank = q.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document doc = it.get_document();
-            const StoredPart part = decode_stored_part(doc.get_value(schema::kPartSlot));
+        for (const Shown& shown_hit : shown) {
+            const auto& [it, doc, stored, text, cluster] = shown_hit;
+            const StoredPart part = decode_stored_part(stored);
             Hit h;
             h.rank = ++rank;
             h.id = part.id;
@@ -119,11 +136,9 @@ struct Searcher::Impl {
             h.date = part.date;
             h.source = part.source;
             h.score = it.get_weight();
-            Snippet s = snippets.make(doc.get_value(schema::kTextSlot), parsed.highlight, q.snippet_length);
+            Snippet s = snippets.make(text, parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
             h.highlights = std::move(s.highlights);
-            const std::string cluster =
-                q.collapse_duplicates ? it.get_collapse_key() : doc.get_value(schema::kClusterSlot);
             h.duplicates = duplicates->versions_of(*it, doc, cluster, part.id, part.lang);
             if (!q.lang.empty())  // the user asked for one language only
                 std::erase_if(h.duplicates, [&](const Duplicate& d) { return d.lang != q.lang; });

@@ -1,7 +1,9 @@
 #include "searcher/snippet_maker.h"
 
 #include <algorithm>
-#include <cstring>
+#include <array>
+#include <cstdint>
+#include <unordered_map>
 
 #include "common/utf8.h"
 
@@ -126,6 +128,25 @@ bool may_precede_word(char c) {
     return !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_');
 }
 
+// A set of two-byte sequences, tested once per byte of a hit's text.
+class BytePairSet {
+public:
+    void add(unsigned char first, unsigned char second) { bits_[index(first, second) / 64] |= bit(first, second); }
+    void add_all_after(unsigned char first) {
+        std::fill_n(bits_.begin() + index(first, 0) / 64, 256 / 64, ~std::uint64_t{0});
+    }
+    bool contains(unsigned char first, unsigned char second) const {
+        return (bits_[index(first, second) / 64] & bit(first, second)) != 0;
+    }
+
+private:
+    static unsigned index(unsigned char first, unsigned char second) { return static_cast<unsigned>(first) << 8 | second; }
+    static std::uint64_t bit(unsigned char first, unsigned char second) {
+        return std::uint64_t{1} << (index(first, second) % 64);
+    }
+    std::array<std::uint64_t, (1 << 16) / 64> bits_{};
+};
+
 // The byte ranges of `text` that may hold a match: every run of text
 // between white space that contains a needle, or text that normalisation
 // rewrites into what a query word looks like (full-width forms U+FF00-FFEF,
@@ -134,23 +155,48 @@ bool may_precede_word(char c) {
 // paragraph, so analysing the runs alone finds every match.
 std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_view text,
                                                                  const std::vector<Needle>& needles) {
-    std::string lowered(text.size(), '\0');
-    std::transform(text.begin(), text.end(), lowered.begin(), ascii_lower);
-    std::vector<std::size_t> at;
-    // memmem, not find: find tests every occurrence of a needle's first
-    // letter, and most needles begin with a common one.
+    // One pass over the text for all needles. A position is tested only if
+    // its first two bytes, in any case, can start a needle (a one-byte
+    // needle, such as "a", with any second byte); the few that can are
+    // compared with ASCII letters lowered. A memmem per needle read a long
+    // page once per query word, at a few bytes per step, and stopped at
+    // every occurrence of a short stem's letters.
+    BytePairSet starts;
+    auto cases = [](unsigned char c) {
+        const auto upper = static_cast<unsigned char>(c - ('a' - 'A'));
+        return c >= 'a' && c <= 'z' ? std::array<unsigned char, 2>{c, upper} : std::array<unsigned char, 2>{c, c};
+    };
+    auto set_lead = [&](unsigned char first) { starts.add_all_after(first); };
     for (const auto& [n, word_start] : needles) {
-        for (std::size_t i = 0; i + n.size() <= lowered.size();) {
-            const void* hit = memmem(lowered.data() + i, lowered.size() - i, n.data(), n.size());
-            if (!hit) break;
-            const auto found = static_cast<std::size_t>(static_cast<const char*>(hit) - lowered.data());
-            if (!word_start || found == 0 || may_precede_word(lowered[found - 1])) at.push_back(found);
-            i = found + 1;
+        for (const unsigned char first : cases(static_cast<unsigned char>(n[0]))) {
+            if (n.size() == 1)
+                set_lead(first);
+            else
+                for (const unsigned char second : cases(static_cast<unsigned char>(n[1])))
+                    starts.add(first, second);
         }
     }
-    for (const char lead : {'\xEF', '\xE3'})
-        for (auto i = text.find(lead); i != std::string_view::npos; i = text.find(lead, i + 1)) at.push_back(i);
-    std::sort(at.begin(), at.end());
+    // Full-width forms and compatibility jamo: normalisation may turn them
+    // into a query word.
+    set_lead(0xEF);
+    set_lead(0xE3);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    auto needle_at = [&](std::size_t i, const Needle& n) {
+        if (n.text.size() > size - i) return false;
+        for (std::size_t k = 0; k < n.text.size(); ++k)
+            if (ascii_lower(text[i + k]) != n.text[k]) return false;
+        return !n.word_start || i == 0 || may_precede_word(text[i - 1]);
+    };
+    std::vector<std::size_t> at;
+    auto test = [&](std::size_t i) {
+        if (bytes[i] == 0xEF || bytes[i] == 0xE3 ||
+            std::any_of(needles.begin(), needles.end(), [&](const Needle& n) { return needle_at(i, n); }))
+            at.push_back(i);
+    };
+    for (std::size_t i = 0; i + 1 < size; ++i)
+        if (starts.contains(bytes[i], bytes[i + 1])) test(i);
+    if (size > 0 && starts.contains(bytes[size - 1], 0)) test(size - 1);
     std::vector<std::pair<std::size_t, std::size_t>> runs;
     for (std::size_t i : at) {
         if (!runs.empty() && i < runs.back().second) continue;  // inside the last run
@@ -177,16 +223,19 @@ Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, s
     // Only the runs of text that may hold a query word are analysed:
     // analysing whole pages, then whole paragraphs, was most of a query's
     // time.
+    // A run's matches depend on its bytes alone, and the same runs ("and",
+    // "the", a repeated name) come back many times in a page.
     std::vector<Match> matches;
+    std::unordered_map<std::string_view, std::vector<Match>> seen_runs;
     for (const auto& [begin, end] : runs_to_analyse(text, needles_of(terms))) {
-        auto words = analyzer_.analyze(text.substr(begin, end - begin));
-        for (auto& w : words) {
-            w.begin += static_cast<std::uint32_t>(begin);
-            w.end += static_cast<std::uint32_t>(begin);
-            w.stem_end += static_cast<std::uint32_t>(begin);
+        const std::string_view run = text.substr(begin, end - begin);
+        auto [known, added] = seen_runs.try_emplace(run);
+        if (added) known->second = find_matches(run, analyzer_.analyze(run), terms);
+        for (Match m : known->second) {
+            m.begin += begin;
+            m.end += begin;
+            matches.push_back(m);
         }
-        auto found = find_matches(text, words, terms);
-        matches.insert(matches.end(), found.begin(), found.end());
     }
     // Code-point offsets of the match boundaries, in one pass.
     std::vector<std::size_t> bounds;

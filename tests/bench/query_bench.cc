@@ -1,7 +1,7 @@
 // Query latency for perf_bench.sh, two ways.
 //
 //   query_bench search DB QUERIES [--no-collapse] [--limit N] [--repeat R]
-//                      [--results FILE]
+//                      [--results FILE] [--times FILE]
 //       In-process, as users of libaisearch run it: one aisearch::Searcher
 //       on DB, one Query per line of QUERIES with the defaults (10 hits,
 //       snippets, collapse_duplicates) unless told otherwise. The queries
@@ -11,6 +11,9 @@
 //       writes one line per query: the query, then a tab and a field per
 //       hit: its id followed by the ids of its listed duplicates, all
 //       separated by '|'. A query the parser rejects counts as an error.
+//       --times writes one line per query: its median time over the R
+//       timed runs in milliseconds, a tab, the query (to find the slow
+//       ones).
 //
 //   query_bench spawn QUERIES [--max N] -- COMMAND ARG...
 //       Per process: for each of the first N lines of QUERIES (default
@@ -77,7 +80,7 @@ void print_stats(std::size_t queries, std::vector<double> ms, std::size_t errors
 }
 
 int run_search(const std::string& db, const std::string& queries_path, bool collapse, std::size_t limit,
-               int repeat, const std::string& results_path) {
+               int repeat, const std::string& results_path, const std::string& times_path) {
     const auto queries = read_queries(queries_path);
     aisearch::Searcher searcher({db});
     std::vector<aisearch::Query> requests(queries.size());
@@ -114,14 +117,26 @@ int run_search(const std::string& db, const std::string& queries_path, bool coll
 
     std::vector<double> ms;
     ms.reserve(queries.size() * static_cast<std::size_t>(repeat));
+    std::vector<std::vector<double>> per_query(queries.size());
     for (int rep = 0; rep < repeat; ++rep)
         for (std::size_t i = 0; i < requests.size(); ++i) {
             if (!ok[i]) continue;
             const auto t0 = Clock::now();
             const auto r = searcher.search(requests[i]);
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            per_query[i].push_back(ms.back());
             hits += r.hits.size();
         }
+    if (!times_path.empty()) {
+        std::FILE* times = std::fopen(times_path.c_str(), "w");
+        if (!times) die("cannot write " + times_path);
+        for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (per_query[i].empty()) continue;
+            std::sort(per_query[i].begin(), per_query[i].end());
+            std::fprintf(times, "%.4f\t%s\n", percentile(per_query[i], 50), queries[i].c_str());
+        }
+        std::fclose(times);
+    }
     print_stats(queries.size(), std::move(ms), errors, "hits", hits);
     return 0;
 }
@@ -175,6 +190,7 @@ int run_spawn(const std::string& queries_path, std::size_t max, const std::vecto
 
 void usage() {
     std::cerr << "usage: query_bench search DB QUERIES [--no-collapse] [--limit N] [--repeat R] [--results FILE]\n"
+                 "                          [--times FILE]\n"
                  "       query_bench spawn QUERIES [--max N] -- COMMAND ARG...   ({} = the query)\n";
     std::exit(2);
 }
@@ -190,16 +206,17 @@ int main(int argc, char** argv) {
             bool collapse = true;
             std::size_t limit = 10;
             int repeat = 1;
-            std::string results;
+            std::string results, times;
             for (std::size_t i = 3; i < args.size(); ++i) {
                 const bool has_value = i + 1 < args.size();
                 if (args[i] == "--no-collapse") collapse = false;
                 else if (args[i] == "--limit" && has_value) limit = std::stoul(args[++i]);
                 else if (args[i] == "--repeat" && has_value) repeat = std::stoi(args[++i]);
                 else if (args[i] == "--results" && has_value) results = args[++i];
+                else if (args[i] == "--times" && has_value) times = args[++i];
                 else usage();
             }
-            return run_search(args[1], args[2], collapse, limit, repeat, results);
+            return run_search(args[1], args[2], collapse, limit, repeat, results, times);
         }
         if (args[0] == "spawn") {
             std::size_t max = 0;

@@ -102,6 +102,8 @@ const Case kCases[] = {
     {"short stem unlike its word", "Birds fly south.\nA bird flies.", "flies", 200, "Birds [fly] south. A bird [flies]."},
     {"short word, not inside others", "Data and a chart.\nA table or a form.", "a or", 200,
      "Data and [a] chart. [A] table [or] [a] form."},
+    {"short word in any case", "OR gates.\nOr not, or ORE.", "or", 200, "[OR] gates. [Or] not, [or] ORE."},
+    {"short word ending the text", "Take\na", "a", 200, "Take [a]"},
     {"word after punctuation", "Charts (sheets),\n\"sheet\" and x-sheet.", "sheet", 200,
      "Charts ([sheets]), \"[sheet]\" and x-[sheet]."},
     {"stem with a changed letter inside a longer word", "Some ability.\nNo abilities.", "ability", 200,
