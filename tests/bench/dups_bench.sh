@@ -4,7 +4,7 @@
 #
 #   bash tests/bench/dups_bench.sh [BUILD_DIR] [--sizes 1000,10000,100000]
 #        [--runs R] [--sample K] [--recall-max N] [--style runs|scatter]
-#        [--seed S] [--keep] [--json FILE] [--help-corpus DIR]
+#        [--seed S] [--subsets] [--keep] [--json FILE] [--help-corpus DIR]
 #
 # BUILD_DIR defaults to build. Builds the LibreOffice help corpus once
 # (tests/eval/libreoffice/build_corpus.py), then for each size N a mixed
@@ -19,7 +19,11 @@
 # skips it) compared with every part; above --recall-max files (default
 # 10,000) only its cheap statistics (--stats-only: postings, links), as
 # recall there takes longer than the index. --style scatter builds the
-# control corpora (make_mixed_corpus.py). --keep keeps the corpora and
+# control corpora (make_mixed_corpus.py). --subsets draws each smaller
+# size from the largest one's files (make_mixed_corpus.py --subset-of):
+# the sizes then differ in nothing but size (the planted pairs are capped,
+# so corpora built apart differ in their mix of kinds and file lengths).
+# --keep keeps the corpora and
 # databases. Prints the tables and writes tests/bench/results/dups.json
 # (or --json FILE). --help-corpus DIR reuses a help corpus
 # build_corpus.py already built. Not a ctest test. The default sizes take about 35
@@ -33,6 +37,7 @@ SAMPLE=100
 RECALL_MAX=10000
 STYLE=runs
 SEED=1
+SUBSETS=0
 KEEP=0
 HELP_CORPUS=""
 JSON_OUT="$REPO/tests/bench/results/dups.json"
@@ -44,10 +49,11 @@ while [ $# -gt 0 ]; do
         --recall-max) RECALL_MAX=$2; shift 2 ;;
         --style) STYLE=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
+        --subsets) SUBSETS=1; shift ;;
         --keep) KEEP=1; shift ;;
         --json) JSON_OUT=$2; shift 2 ;;
         --help-corpus) HELP_CORPUS=$2; shift 2 ;;
-        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "dups_bench.sh: unknown option $1" >&2; exit 2 ;;
         *) BUILD=$1; shift ;;
     esac
@@ -87,13 +93,16 @@ now() { date +%s%N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 IFS=, read -r -a sizes <<<"$SIZES"
+largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
 : >"$WORK/runs.tsv"  # size run files bytes wall_s json_s det_s parts verified relations rss_kb db_bytes
 for size in "${sizes[@]}"; do
     runs=${RUNS:-$([ "$size" -le 10000 ] && echo 3 || echo 1)}
     src="$WORK/corpus-$size"
     echo "size $size: building the mixed corpus ..." >&2
+    subset=()
+    [ "$SUBSETS" = 1 ] && [ "$size" -lt "$largest" ] && subset=(--subset-of "$largest")
     python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$size" --help-corpus "$HELP" --seed "$SEED" \
-        --style "$STYLE" >&2
+        --style "$STYLE" "${subset[@]}" >&2
     files=$(find "$src" -name '*.txt' | wc -l)
     bytes=$(find "$src" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
     for r in $(seq "$runs"); do
@@ -141,9 +150,9 @@ done
 
 # Summary tables and dups.json.
 mkdir -p "$(dirname "$JSON_OUT")"
-python3 - "$WORK" "$JSON_OUT" "$SIZES" "$BUILD" "$SAMPLE" "$SEED" "$REPO" "$DIGEST" "$STYLE" <<'EOF'
+python3 - "$WORK" "$JSON_OUT" "$SIZES" "$BUILD" "$SAMPLE" "$SEED" "$REPO" "$DIGEST" "$STYLE" "$SUBSETS" <<'EOF'
 import json, os, platform, subprocess, sys, time
-work, out_path, sizes, build, sample, seed, repo, digest, style = sys.argv[1:]
+work, out_path, sizes, build, sample, seed, repo, digest, style, subsets = sys.argv[1:]
 sizes = [int(s) for s in sizes.split(",")]
 cols = ["size", "run", "files", "bytes", "wall_s", "json_s", "det_s", "parts", "verified", "relations", "rss_kb", "db_bytes"]
 rows = [dict(zip(cols, l.rstrip("\n").split("\t"))) for l in open(os.path.join(work, "runs.tsv"))]
@@ -201,6 +210,10 @@ for size in sizes:
         "candidates_verified": int(runs[-1]["verified"]),
         "candidates_verified_per_part": int(runs[-1]["verified"]) / parts if parts else 0,
         "relations": int(runs[-1]["relations"]),
+        # Work in and out: a part's links and records grow with the
+        # relations it takes part in, and on the runs corpora the relations
+        # per part grow with the size (the same pages reused).
+        "detection_us_per_part_and_relation": 1e6 * det / (parts + int(runs[-1]["relations"])) if parts else 0,
         "peak_rss_kb": int(median(f("rss_kb"))),
         "db_bytes": int(median(f("db_bytes"))),
     }
@@ -209,8 +222,11 @@ for size in sizes:
         res["dups_bench"] = json.load(open(bench))
     results.append(res)
 base = results[0]["detection_us_per_part"] if results else 0
+base_work = results[0]["detection_us_per_part_and_relation"] if results else 0
 for r in results:
     r["growth_vs_smallest"] = r["detection_us_per_part"] / base if base else 0
+    r["growth_per_part_and_relation_vs_smallest"] = (r["detection_us_per_part_and_relation"] / base_work
+                                                     if base_work else 0)
 
 doc = {
     "benchmark": "duplicate detection (tests/bench/dups_bench.sh)",
@@ -222,6 +238,7 @@ doc = {
     "detector_sources_sha256": digest,
     "seed": int(seed),
     "style": style,
+    "smaller_sizes_drawn_from_the_largest": subsets == "1",
     "sample": int(sample),
     "note": "index and detection seconds are medians of 'runs' fresh builds (1 run above 10,000 files); "
             "detection seconds are aisearch-index -v's 'duplicates: ... in S s'",
@@ -232,18 +249,24 @@ with open(out_path, "w") as f:
     f.write("\n")
 
 print()
-print(f"Duplicate detection, aisearch-index -v on mixed LibreOffice-help corpora (--style {style}, seed {seed})")
+print(f"Duplicate detection, aisearch-index -v on mixed LibreOffice-help corpora (--style {style}, seed {seed}"
+      + (", smaller sizes drawn from the largest)" if subsets == "1" else ")"))
 print(f"machine: {doc['machine']['cpus']} CPUs, {doc['machine']['cpu']}; build: {doc['build_type']}; "
       f"load average at the end {os.getloadavg()[0]:.2f}")
-print("medians of R fresh builds; 'growth' = detection us per part / that of the smallest size (1.0 = linear)")
+print("medians of R fresh builds; 'growth' = detection us per part / that of the smallest size (1.0 = linear);")
+print("'us/(p+r)' = detection us per part and relation found, and its growth")
 print()
-hdr = ("size", "parts", "R", "index s", "detect s", "us/part", "growth", "verified/part", "relations", "peak RSS", "db size")
-fmt = "| {:>7} | {:>7} | {:>2} | {:>8} | {:>8} | {:>8} | {:>6} | {:>13} | {:>9} | {:>8} | {:>8} |"
+hdr = ("size", "parts", "R", "index s", "detect s", "us/part", "growth", "us/(p+r)", "growth", "verified/part",
+       "relations", "peak RSS", "db size")
+fmt = ("| {:>7} | {:>7} | {:>2} | {:>8} | {:>8} | {:>8} | {:>6} | {:>8} | {:>6} | {:>13} | {:>9} | {:>8} "
+       "| {:>8} |")
 print(fmt.format(*hdr))
 print(rule(fmt, len(hdr)))
 for r in results:
     print(fmt.format(r["size"], r["parts"], r["runs"], f"{r['index_seconds']:.1f}", f"{r['detection_seconds']:.2f}",
                      f"{r['detection_us_per_part']:.0f}", f"{r['growth_vs_smallest']:.2f}",
+                     f"{r['detection_us_per_part_and_relation']:.0f}",
+                     f"{r['growth_per_part_and_relation_vs_smallest']:.2f}",
                      f"{r['candidates_verified_per_part']:.1f}", r["relations"],
                      f"{r['peak_rss_kb'] / 1024:.0f} MB" if r["peak_rss_kb"] else "-", f"{r['db_bytes'] / 1e6:.0f} MB"))
 

@@ -4,7 +4,7 @@
 #
 #   bash tests/bench/perf_bench.sh BUILD_DIR [--sizes 3k,10k,100k] [--runs R]
 #        [--queries N] [--spawn-queries M] [--rank-max K] [--json FILE]
-#        [--no-docs] [--keep] [--quick]
+#        [--style runs|scatter] [--subsets] [--no-docs] [--keep] [--quick]
 #
 # BUILD_DIR defaults to build; it needs query_bench, analyzer_bench and
 # fts5_bench (tests/bench/CMakeLists.txt; fts5_bench only where
@@ -12,7 +12,11 @@
 # needs if dpkg does not list them. Sizes: 3k is the LibreOffice help
 # corpus itself (3,384 pages, one .txt each; build_corpus.py), other sizes
 # (10k, 100k or plain numbers) mixed corpora of that many files
-# (make_mixed_corpus.py: real help text split and mixed). First the
+# (make_mixed_corpus.py: real help text split and mixed; --style as
+# there, default runs). --subsets draws each smaller mixed size from the
+# largest one's files (make_mixed_corpus.py --subset-of), so that sizes
+# differ in nothing but size, and the report adds how index time per MB
+# and per file grows from each smaller size to the largest. First the
 # analyzer alone against bare ICU on the help corpus (analyzer_bench).
 # Default sizes 3k; R runs per size (default 3; 1 above 10k unless --runs is given).
 # For each run, on a warm page cache: a full index into a fresh database
@@ -46,6 +50,8 @@ JSON_OUT="$REPO/tests/bench/results/perf.json"
 DOCS=1
 KEEP=0
 QUICK=0
+STYLE=runs
+SUBSETS=0
 ARGS="$*"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -58,7 +64,9 @@ while [ $# -gt 0 ]; do
         --no-docs) DOCS=0; shift ;;
         --keep) KEEP=1; shift ;;
         --quick) QUICK=1; shift ;;
-        -h|--help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --style) STYLE=$2; shift 2 ;;
+        --subsets) SUBSETS=1; shift ;;
+        -h|--help) sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "perf_bench.sh: unknown option $1" >&2; exit 2 ;;
         *) BUILD=$1; shift ;;
     esac
@@ -148,16 +156,25 @@ record() { printf '%s\t%s\t%s\t%s\t%s\t\n' "$@" >>"$WORK/runs.tsv"; }
 
 : >"$WORK/sizes.tsv"  # size files bytes runs
 IFS=, read -r -a sizes <<<"$SIZES"
+files_of() { local n=${1%k}; [ "$n" != "$1" ] && n=$((n * 1000)); echo "$n"; }
+largest=0
 for size in "${sizes[@]}"; do
-    n=${size%k}
-    [ "$n" != "$size" ] && n=$((n * 1000))
+    [ "$size" = 3k ] && continue
+    n=$(files_of "$size")
+    [ "$n" -gt "$largest" ] && largest=$n
+done
+for size in "${sizes[@]}"; do
+    n=$(files_of "$size")
     src="$WORK/src-$size"
     if [ "$size" = 3k ]; then
         mkdir "$src"
         cp -r "$WORK/help/ko" "$WORK/help/en" "$src/"
     else
         echo "size $size: building the mixed corpus ..." >&2
-        python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$n" --help-corpus "$WORK/help" --seed 1 >&2
+        subset=()
+        [ "$SUBSETS" = 1 ] && [ "$n" -lt "$largest" ] && subset=(--subset-of "$largest")
+        python3 "$REPO/tests/bench/make_mixed_corpus.py" "$src" "$n" --help-corpus "$WORK/help" --seed 1 \
+            --style "$STYLE" "${subset[@]}" >&2
         rm -f "$src/planted.tsv"
     fi
     (cd "$src" && find . -name '*.txt' | sort) >"$WORK/files-$size"
@@ -245,4 +262,5 @@ docs_arg=""
 python3 "$REPO/tests/bench/perf_report.py" --work "$WORK" --build "$BUILD" --repo "$REPO" --json "$JSON_OUT" \
     --docs="$docs_arg" --jobs-opt="$JOBS_OPT" --queries "$QUERIES" --spawn "$SPAWN" \
     --load="$LOAD_START" --load-end="$LOAD_END" --seconds $((SECONDS - start)) \
+    --corpus-style="$STYLE" --subsets="$SUBSETS" \
     --command="bash tests/bench/perf_bench.sh $ARGS"

@@ -117,7 +117,8 @@ def score_file(path, queries, collapse):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    for opt in ("work", "build", "repo", "json", "docs", "jobs-opt", "load", "load-end", "command"):
+    for opt in ("work", "build", "repo", "json", "docs", "jobs-opt", "load", "load-end", "command", "corpus-style",
+                "subsets"):
         ap.add_argument("--" + opt, default="")
     ap.add_argument("--queries", type=int, default=0)
     ap.add_argument("--spawn", type=int, default=0)
@@ -219,7 +220,10 @@ def main():
         "latency_queries": a.queries, "per_process_queries": a.spawn,
         "known_item_queries": {n: sum(1 for q in rank_queries if q["set"] == n) for n in SETS},
         "seconds": a.seconds,
+        "mixed_corpus_style": a.corpus_style or "runs",
+        "smaller_sizes_drawn_from_the_largest": a.subsets == "1",
         "sizes": results,
+        "growth": growth(results),
         # analyzer_bench on the help corpus: Analyzer::analyze against bare
         # ICU NFKC_Casefold + word breaking, MB/s.
         "analyzer": load_json(os.path.join(work, "analyzer.json")),
@@ -234,6 +238,30 @@ def main():
     if a.docs:
         update_docs(a.docs, md)
         print(f"updated: {a.docs}")
+
+
+def growth(results):
+    """Full-index seconds per MB and per file at the largest mixed size
+    over those at each smaller one (the help corpus, 3k, is not mixed)."""
+    mixed = [r for r in results if r["size"] != "3k"]
+    if len(mixed) < 2:
+        return []
+    top = max(mixed, key=lambda r: r["files"])
+    out = []
+    for r in mixed:
+        if r is top:
+            continue
+        row = {"from": r["size"], "to": top["size"]}
+        for engine in ("aisearch", "omindex", "fts5"):
+            a, b = r["index"].get(engine), top["index"].get(engine)
+            if not a or not b:
+                continue
+            row[engine] = {
+                "per_mb": round((b["seconds"] / top["mb"]) / (a["seconds"] / r["mb"]), 3),
+                "per_file": round((b["seconds"] / top["files"]) / (a["seconds"] / r["files"]), 3),
+            }
+        out.append(row)
+    return out
 
 
 def fmt(x, digits=2):
@@ -348,6 +376,22 @@ def render(out, a_repo):
                     v = rk[key].get(n)
                     cells.append("–" if not v else f"{v['mrr@10']:.3f} / {v['recall@10']:.3f}")
                 lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if out.get("growth"):
+        lines.append("")
+        drawn = (", each smaller size drawn from the largest one's files" if out.get("smaller_sizes_drawn_from_the_largest")
+                 else ", each size built on its own")
+        lines.append(textwrap.fill(f"Growth of full-index time (mixed corpora, style {out['mixed_corpus_style']}{drawn}): "
+                                   "seconds per MB and per file at the larger size over those at the smaller "
+                                   "(target for aisearch: at most 1.5× per MB from 10k to 100k).", 76))
+        lines.append("")
+        lines.append("| sizes | aisearch per MB | aisearch per file | omindex per MB | FTS5 per MB |")
+        lines.append("|---|---|---|---|---|")
+        for gr in out["growth"]:
+            def cell(engine, key):
+                v = gr.get(engine, {}).get(key)
+                return "–" if v is None else f"{v:.2f}×"
+            lines.append(f"| {gr['from']} → {gr['to']} | {cell('aisearch', 'per_mb')} | {cell('aisearch', 'per_file')} | "
+                         f"{cell('omindex', 'per_mb')} | {cell('fts5', 'per_mb')} |")
     return "\n".join(lines)
 
 
