@@ -336,16 +336,8 @@ std::vector<Xapian::docid> DuplicateDetector::candidate_ids(Reader& r, Xapian::d
     // chance), among parts of a length a translation can have, and of
     // equal weight the closest in length first: on a large collection of
     // pages on one topic, many parts share the same few common anchors.
-    struct Ranked {
-        double weight;
-        double length_gap;
-        Xapian::docid did;
-        bool operator<(const Ranked& o) const {
-            return weight != o.weight ? weight > o.weight : length_gap != o.length_gap ? length_gap < o.length_gap
-                                                                                        : did < o.did;
-        }
-    };
-    std::vector<Ranked> lists[2];  // same language, other
+    auto& lists = r.ranked;
+    for (auto& list : lists) list.clear();
     std::vector<Xapian::docid> out;
     const bool korean = f.lang == "ko";
     const double own_length = std::max<std::uint32_t>(1, f.length);
