@@ -513,8 +513,12 @@ namespace {
 
 // The anchors both parts have, as (a's entry, b's entry), in a's order.
 using SharedAnchors = std::vector<std::pair<const PreparedFingerprint::Anchor*, const PreparedFingerprint::Anchor*>>;
-SharedAnchors shared_anchors(const PreparedFingerprint& a, const PreparedFingerprint& b) {
-    SharedAnchors out;
+// The anchors both parts have, in a's order. The list is the calling
+// thread's, kept from call to call: duplicate detection compares millions
+// of pairs, and a new list cost allocations for each.
+const SharedAnchors& shared_anchors(const PreparedFingerprint& a, const PreparedFingerprint& b) {
+    thread_local SharedAnchors out;
+    out.clear();
     for_each_shared_anchor(a, b, [&](const auto& x, const auto& y) { out.emplace_back(&x, &y); });
     std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first->index < y.first->index; });
     return out;
@@ -536,7 +540,7 @@ void list_shared_keys(const DuplicateFingerprint& a, const PreparedFingerprint& 
 
 PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerprint& b) {
     PairEvidence e;
-    const auto shared_at = shared_anchors(a, b);
+    const auto& shared_at = shared_anchors(a, b);
     // Where an anchor sits, as a share of the part's paragraphs.
     auto place = [](const PreparedFingerprint& f, const PreparedFingerprint::Anchor& x) {
         const auto n = static_cast<double>(std::max<std::size_t>(1, f.paragraph_lengths().size()));
@@ -545,7 +549,8 @@ PairEvidence compare_parts(const PreparedFingerprint& a, const PreparedFingerpri
     double shared = 0, placed = 0;
     // Shared anchors in the same order: the longest increasing run of b's
     // indexes taken in a's order (patience sorting).
-    std::vector<std::uint32_t> tails;
+    thread_local std::vector<std::uint32_t> tails;
+    tails.clear();
     const auto weights_a = a.weights(), weights_b = b.weights();
     for (const auto& [x, y] : shared_at) {
         const double w = weights_a[x->index];
