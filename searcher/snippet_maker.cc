@@ -166,11 +166,10 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_vie
         const auto upper = static_cast<unsigned char>(c - ('a' - 'A'));
         return c >= 'a' && c <= 'z' ? std::array<unsigned char, 2>{c, upper} : std::array<unsigned char, 2>{c, c};
     };
-    auto set_lead = [&](unsigned char first) { starts.add_all_after(first); };
     for (const auto& [n, word_start] : needles) {
         for (const unsigned char first : cases(static_cast<unsigned char>(n[0]))) {
             if (n.size() == 1)
-                set_lead(first);
+                starts.add_all_after(first);
             else
                 for (const unsigned char second : cases(static_cast<unsigned char>(n[1])))
                     starts.add(first, second);
@@ -178,8 +177,8 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_vie
     }
     // Full-width forms and compatibility jamo: normalisation may turn them
     // into a query word.
-    set_lead(0xEF);
-    set_lead(0xE3);
+    starts.add_all_after(0xEF);
+    starts.add_all_after(0xE3);
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     auto needle_at = [&](std::size_t i, const Needle& n) {
@@ -222,9 +221,9 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t cp) {
 Snippet SnippetMaker::make(std::string_view text, const HighlightTerms& terms, std::size_t length) {
     // Only the runs of text that may hold a query word are analysed:
     // analysing whole pages, then whole paragraphs, was most of a query's
-    // time.
-    // A run's matches depend on its bytes alone, and the same runs ("and",
-    // "the", a repeated name) come back many times in a page.
+    // time. A run's matches depend on its bytes alone, and the same runs
+    // ("and", "the", a repeated name) come back many times in a page, so
+    // each is analysed once.
     std::vector<Match> matches;
     std::unordered_map<std::string_view, std::vector<Match>> seen_runs;
     for (const auto& [begin, end] : runs_to_analyse(text, needles_of(terms))) {
