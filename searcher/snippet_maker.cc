@@ -177,8 +177,11 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_vie
     }
     // Full-width forms and compatibility jamo: normalisation may turn them
     // into a query word.
-    starts.add_all_after(0xEF);
-    starts.add_all_after(0xE3);
+    constexpr std::array<unsigned char, 2> kRewrittenLeads = {0xEF, 0xE3};
+    auto rewritten = [&](unsigned char b) {
+        return std::find(kRewrittenLeads.begin(), kRewrittenLeads.end(), b) != kRewrittenLeads.end();
+    };
+    for (const unsigned char lead : kRewrittenLeads) starts.add_all_after(lead);
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     auto needle_at = [&](std::size_t i, const Needle& n) {
@@ -189,7 +192,7 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_to_analyse(std::string_vie
     };
     std::vector<std::size_t> at;
     auto test = [&](std::size_t i) {
-        if (bytes[i] == 0xEF || bytes[i] == 0xE3 ||
+        if (rewritten(bytes[i]) ||
             std::any_of(needles.begin(), needles.end(), [&](const Needle& n) { return needle_at(i, n); }))
             at.push_back(i);
     };
