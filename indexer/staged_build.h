@@ -11,15 +11,16 @@
 // documents after the previous run's, so the result is the database one
 // writer would have written, whatever the number of threads.
 //
-// A run is one or two commit batches of files (run_files(); never more
-// than IndexOptions::batch_bytes unless one file is larger): 500 files
-// measured fastest at 100k files, against 250, 1,000 and 5,000
-// (docs/benchmarks.md). It is named by its position and
-// a hash of its files' paths, sizes and modification times, of the data
-// files that shape analysis (lexicon, particles, patterns) and of the
-// database format, and renamed into place only when complete: a build
-// interrupted (even by kill -9) leaves its finished runs, and the next
-// build of the same files with the same data reuses them.
+// A run is half a commit batch to one batch of files (run_files(); never
+// more than IndexOptions::batch_bytes unless one file is larger): at 100k
+// files, runs of 500 were as fast as or faster than 250, 1,000 and 5,000,
+// and on the help four runs a thread build 24% faster than two
+// (docs/benchmarks.md). A run is named by its position and a hash of its
+// files' paths, sizes and modification times, of the data files that
+// shape analysis (lexicon, particles, patterns) and of the database
+// format, and renamed into place only when complete: a build interrupted
+// (even by kill -9) leaves its finished runs, and the next build of the
+// same files with the same data reuses them.
 #pragma once
 
 #include <atomic>
@@ -70,12 +71,12 @@ public:
     // Merges the runs, in order, into a new database at `to`.
     void merge(const std::filesystem::path& to) const;
 
-    // Files per run for `files` files on `writers` threads: at least a
-    // batch, and up to two batches while that leaves each thread two
-    // runs. A merge keeps each run's piece of a posting list as a chunk of
-    // its own, and a small collection is searched measurably more slowly
-    // in many small chunks; a large one is written fastest in runs of a
-    // batch (docs/benchmarks.md).
+    // Files per run for `files` files on `writers` threads: the share that
+    // gives each thread four runs, but at least half a batch and at most
+    // one. A thread idles while the last run of another is written, so
+    // small collections want several runs a thread; and a run's cost per
+    // file grows with its size, so large ones are written fastest in runs
+    // of half a batch to a batch (docs/benchmarks.md, stops 18 and 22).
     static std::size_t run_files(std::size_t files, std::size_t writers, std::size_t batch_files);
 
 private:
