@@ -22,7 +22,7 @@ struct IndexOptions {
     bool full = false;                   // rebuild into a fresh database and swap it in
     double wait_lock_seconds = 0;        // wait this long for another indexer's lock
     // Commit after this many changed files or bytes read; a first build
-    // writes runs of half a batch to a batch (StagedBuild::run_files).
+    // writes runs of half a batch to two batches (StagedBuild::run_files).
     std::size_t batch_files = 500;
     std::uintmax_t batch_bytes = 64u << 20;
     // A JSON Lines file larger than this is skipped unread (it is read

@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
     app.add_option("-j,--jobs", options.jobs, "threads that read and analyse files and verify duplicates (default: one per core)")
         ->check(CLI::PositiveNumber);
     app.add_option("--batch-files", options.batch_files,
-                   "files per committed batch (default 500); a first build writes runs of half a batch to a batch")
+                   "files per committed batch (default 500); a first build writes runs of half a batch to two batches")
         ->check(CLI::PositiveNumber);
     app.add_flag("--json", json, "print the summary as one JSON object on stdout");
     app.add_flag("-v,--verbose", verbose, "log every file and what was done with it");

@@ -91,7 +91,7 @@ std::string run_name(std::size_t index, const std::string& build, const std::vec
 std::size_t StagedBuild::run_files(std::size_t files, std::size_t writers, std::size_t batch_files) {
     const std::size_t runs = 4 * std::max<std::size_t>(writers, 1);
     return std::clamp((files + runs - 1) / runs, std::max<std::size_t>(batch_files / 2, 1),
-                      std::max<std::size_t>(batch_files, 1));
+                      std::max<std::size_t>(2 * batch_files, 1));
 }
 
 StagedBuild::StagedBuild(fs::path runs_dir, const std::vector<SourceFile>& files, fs::path data_dir,

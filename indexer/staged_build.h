@@ -11,10 +11,9 @@
 // documents after the previous run's, so the result is the database one
 // writer would have written, whatever the number of threads.
 //
-// A run is half a commit batch to one batch of files (run_files(); never
-// more than IndexOptions::batch_bytes unless one file is larger): at 100k
-// files, runs of 500 were as fast as or faster than 250, 1,000 and 5,000,
-// and on the help four runs a thread build 24% faster than two
+// A run is half a commit batch to two batches of files (run_files();
+// never more than IndexOptions::batch_bytes unless one file is larger):
+// on the help, four runs a thread build 24% faster than two
 // (docs/benchmarks.md). A run is named by its position and a hash of its
 // files' paths, sizes and modification times, of the data files that
 // shape analysis (lexicon, particles, patterns) and of the database
@@ -73,10 +72,11 @@ public:
 
     // Files per run for `files` files on `writers` threads: the share that
     // gives each thread four runs, but at least half a batch and at most
-    // one. A thread idles while the last run of another is written, so
-    // small collections want several runs a thread; and a run's cost per
-    // file grows with its size, so large ones are written fastest in runs
-    // of half a batch to a batch (docs/benchmarks.md, stops 18 and 22).
+    // two. A thread idles while the last run of another is written, so a
+    // small collection wants several runs a thread; but a merge keeps each
+    // run's piece of a posting list as a chunk of its own, and a large
+    // collection is searched more slowly in runs of fewer than two batches
+    // and built no faster (docs/benchmarks.md, stops 18 and 22).
     static std::size_t run_files(std::size_t files, std::size_t writers, std::size_t batch_files);
 
 private:

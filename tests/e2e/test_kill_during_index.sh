@@ -31,11 +31,11 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 rand() { echo $(((RANDOM * 32768 + RANDOM) % $1)); }
 # Files in the complete runs an interrupted first build left in DB.runs
 # (docs/indexing.md): run i holds files RUN*i .. RUN*(i+1)-1, RUN being
-# a share of the files (four runs per thread) between half a batch and a
-# batch.
+# a share of the files (four runs per thread) between half a batch and
+# two batches.
 JOBS=$(nproc)
 RUN=$(((TOTAL + 4 * JOBS - 1) / (4 * JOBS)))
-RUN=$((RUN < BATCH / 2 ? BATCH / 2 : RUN > BATCH ? BATCH : RUN))
+RUN=$((RUN < BATCH / 2 ? BATCH / 2 : RUN > 2 * BATCH ? 2 * BATCH : RUN))
 runs_kept() {
     local kept=0 r i
     for r in "$DB".runs/*; do

@@ -131,19 +131,21 @@ BOOST_AUTO_TEST_CASE(runs_follow_the_batch_limits) {
     }
 }
 
-// Files per run: four runs a thread, between half a batch and a batch.
+// Files per run: four runs a thread, between half a batch and two.
 BOOST_AUTO_TEST_CASE(run_files_give_each_thread_four_runs) {
     struct Case {
         std::size_t files, writers, batch_files, expected;
     };
     const Case cases[] = {
         {3384, 2, 500, 423},   // the help: 8 runs
-        {100000, 2, 500, 500}, // at most a batch
+        {10000, 2, 500, 1000}, // at most two batches
+        {100000, 2, 500, 1000},
         {10, 2, 500, 250},     // at least half a batch
         {0, 2, 500, 250},
-        {3384, 1, 500, 500},
+        {3384, 1, 500, 846},
         {3384, 8, 500, 250},
-        {1000, 2, 1, 1},       // never an empty run
+        {1000, 2, 1, 2},
+        {1, 2, 1, 1},          // never an empty run
     };
     for (const Case& c : cases)
         BOOST_TEST_CONTEXT(c.files << " files, " << c.writers << " writers, batches of " << c.batch_files) {
