@@ -96,11 +96,22 @@ void Analyzer::index_words(Xapian::Document& doc, const std::vector<AnalyzedWord
     using namespace schema;
     for (const AnalyzedWord& w : words) {
         termpos += kPositionStride;
-        doc.add_posting(term("", field, w.exact), termpos, wdf);
+        // Positions only where a phrase can use them: phrases match Korean
+        // words by their stem, and a word's bigrams only together (one
+        // bigram alone is a plain term), so neither the written form of a
+        // Korean word nor the one bigram of a two-syllable word needs them.
+        if (w.script == Script::Hangul && options_.strip_particles)
+            doc.add_term(term("", field, w.exact), wdf);
+        else
+            doc.add_posting(term("", field, w.exact), termpos, wdf);
         if (w.script == Script::Hangul) {
             if (options_.strip_particles) doc.add_posting(term(kKoreanStemKind, field, w.stem), termpos, wdf);
             if (!options_.hangul_bigrams) continue;
             const auto grams = hangul_bigrams(w.stem);
+            if (grams.size() == 1) {
+                doc.add_term(term(kGramKind, field, grams.front()), wdf);
+                continue;
+            }
             for (std::size_t i = 0; i < grams.size() && i + 1 < kPositionStride; ++i)
                 doc.add_posting(term(kGramKind, field, grams[i]), termpos + static_cast<Xapian::termpos>(i), wdf);
         } else if (w.script == Script::Latin && has_letter(w.exact)) {

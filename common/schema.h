@@ -45,7 +45,7 @@ inline std::string source_words(std::string_view source) {
 
 // Kinds of term made from a word, prepended to the field prefix.
 inline constexpr std::string_view kStemKind = "Z";  // English stem, no positions
-inline constexpr std::string_view kGramKind = "G";  // Hangul syllable bigram, positioned
+inline constexpr std::string_view kGramKind = "G";  // Hangul syllable bigram, positioned if not alone
 inline constexpr std::string_view kKoreanStemKind = "K";  // Korean word without particle, positioned
 
 // Words sit kPositionStride apart so the syllable bigrams of a Korean word
