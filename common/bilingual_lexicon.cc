@@ -73,6 +73,17 @@ bool is_word_start_ascii(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@';
 }
 
+// The Latin-1 letter at text[i] that normalisation leaves a non-ASCII
+// letter (é, Ü; not ß, which folds to ss), or 0. Precomposed, it composes
+// with nothing before it, so the letter before it normalises alone.
+char32_t latin1_letter_at(std::string_view text, std::size_t i) {
+    if (i + 1 >= text.size() || static_cast<unsigned char>(text[i]) != 0xC3) return 0;
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    if (second < 0x80 || second > 0xBF) return 0;
+    const char32_t cp = 0xC0 + (second - 0x80);
+    return cp == 0xD7 || cp == 0xDF || cp == 0xF7 ? 0 : cp;
+}
+
 // A key of the lazy lexicon's index: a word's first character (ASCII
 // lowered), or its first two.
 using InitialKey = std::uint64_t;
@@ -89,10 +100,12 @@ InitialKey initial_key(char32_t first, char32_t second = 0) {
 // analysed form starts with them: the stemmer and the particle stripper
 // only cut endings), else its first; a query word gives both, so it finds
 // every entry whose first word it may equal. A second letter 'y' counts
-// as 'i' (the stemmer makes dying die). False when `text` holds anything
-// but ASCII and Hangul syllables, whose words normalisation may change
-// (for the first word only: up to its second character), or when its
-// first word is not known.
+// as 'i' (the stemmer makes dying die). An entry whose first word is an
+// ASCII letter, then a Latin-1 letter (Türkiye) gives those two: only a
+// query word that is not ASCII can equal it, and such a query prepares
+// every entry. False when `text` holds anything else but ASCII and Hangul
+// syllables, whose words normalisation may change (for the first word
+// only: up to its second character), or when its first word is not known.
 bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& out) {
     enum class Kind { None, Ascii, Hangul };
     auto lower_letter = [](char32_t c) { return c >= 'a' && c <= 'z'; };
@@ -121,6 +134,10 @@ bool word_keys(std::string_view text, bool first_only, std::vector<InitialKey>& 
             cp = syllable;
             kind = Kind::Hangul;
             i += 3;
+        } else if (const char32_t letter = latin1_letter_at(text, i);
+                   letter && first_only && pending && previous == Kind::Ascii && lower_letter(first)) {
+            out.push_back(initial_key(first, letter));
+            return true;
         } else {
             return unknown();
         }

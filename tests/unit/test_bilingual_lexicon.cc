@@ -198,6 +198,39 @@ BOOST_AUTO_TEST_CASE(lazy_keys_of_inflected_words) {
     std::filesystem::remove(path);
 }
 
+// An entry whose first word has a Latin-1 letter second (Türkiye) is
+// analysed only for a query that may equal it: one in Hangul by its other
+// side, or one with text that is not ASCII, which analyses every entry.
+// ß folds to ss, so Aßmann is analysed for any query.
+BOOST_AUTO_TEST_CASE(lazy_keys_of_latin1_letters) {
+    Analyzer& analyzer = shipped().analyzer;
+    const auto path = std::filesystem::temp_directory_path() / "aisearch_lexicon_latin1.tsv";
+    std::ofstream(path) << "튀르키예\tTürkiye\n표\ttable\n아스만\tAßmann\n카페\tcafé\n";
+    const BilingualLexicon eager = BilingualLexicon::load(path, analyzer);
+    const Case cases[] = {
+        {"Türkiye", 0, "1: 튀르키예"},
+        {"TÜRKIYE", 0, "1: 튀르키예"},
+        {"튀르키예의", 0, "1: türkiye"},
+        {"table", 0, "1: 표"},
+        {"assmann", 0, "1: 아스만"},
+        {"Cafés", 0, "1: 카페"},
+        {"Tu\u0308rkiye", 0, "1: 튀르키예"},  // ü as u and a combining diaeresis
+    };
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT("query: " << c.query) {
+            BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
+            lazy.prepare(c.query, analyzer);
+            const auto words = analyzer.analyze(c.query);
+            BOOST_TEST(render(eager.longest_match(words, c.start)) == c.expected);
+            BOOST_TEST(render(lazy.longest_match(words, c.start)) == c.expected);
+        }
+    // An English query analyses 표/table and Aßmann, not Türkiye or café.
+    BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
+    lazy.prepare("table", analyzer);
+    BOOST_TEST(lazy.size() == 4u);
+    std::filesystem::remove(path);
+}
+
 BOOST_AUTO_TEST_CASE(lazy_prepare_cases) {
     auto& s = shipped();
     auto lazy = [] { return BilingualLexicon::load_lazily(kDataDir / "lexicon.tsv"); };
