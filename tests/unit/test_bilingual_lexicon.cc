@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -83,6 +84,20 @@ const Case kMatches[] = {
     {"엔비디아", 5, ""},
     {"", 0, ""},
 };
+
+// Each query finds, in the whole lexicon of `path` and in a lazy one
+// prepared for that query alone, what its case expects.
+void check_lazy_matches(const std::filesystem::path& path, std::span<const Case> cases, Analyzer& analyzer) {
+    const BilingualLexicon eager = BilingualLexicon::load(path, analyzer);
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT("query: " << c.query) {
+            BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
+            lazy.prepare(c.query, analyzer);
+            const auto words = analyzer.analyze(c.query);
+            BOOST_TEST(render(eager.longest_match(words, c.start)) == c.expected);
+            BOOST_TEST(render(lazy.longest_match(words, c.start)) == c.expected);
+        }
+}
 
 }  // namespace
 
@@ -171,7 +186,6 @@ BOOST_AUTO_TEST_CASE(lazy_keys_of_inflected_words) {
     const auto path = std::filesystem::temp_directory_path() / "aisearch_lexicon_keys.tsv";
     std::ofstream(path) << "사망\tdie\n죽어가는\tdying man\n책\tbook\n퍼센트\tpercent\n천\t1000\n"
                            "엑스\tX\n데이터\tdata\n스카이\tsky\n";
-    const BilingualLexicon eager = BilingualLexicon::load(path, analyzer);
     const Case cases[] = {
         {"dying", 0, "1: 사망"},          // the stemmer makes dying die
         {"dies", 0, "1: 사망"},
@@ -183,14 +197,7 @@ BOOST_AUTO_TEST_CASE(lazy_keys_of_inflected_words) {
         {"x", 0, "1: 엑스"},
         {"skies", 0, "1: 스카이"},
     };
-    for (const auto& c : cases)
-        BOOST_TEST_CONTEXT("query: " << c.query) {
-            BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
-            lazy.prepare(c.query, analyzer);
-            const auto words = analyzer.analyze(c.query);
-            BOOST_TEST(render(eager.longest_match(words, c.start)) == c.expected);
-            BOOST_TEST(render(lazy.longest_match(words, c.start)) == c.expected);
-        }
+    check_lazy_matches(path, cases, analyzer);
     // Two letters of a query word pick fewer entries than its first alone.
     BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
     lazy.prepare("data", analyzer);
@@ -206,7 +213,6 @@ BOOST_AUTO_TEST_CASE(lazy_keys_of_latin1_letters) {
     Analyzer& analyzer = shipped().analyzer;
     const auto path = std::filesystem::temp_directory_path() / "aisearch_lexicon_latin1.tsv";
     std::ofstream(path) << "튀르키예\tTürkiye\n표\ttable\n아스만\tAßmann\n카페\tcafé\n";
-    const BilingualLexicon eager = BilingualLexicon::load(path, analyzer);
     const Case cases[] = {
         {"Türkiye", 0, "1: 튀르키예"},
         {"TÜRKIYE", 0, "1: 튀르키예"},
@@ -216,14 +222,7 @@ BOOST_AUTO_TEST_CASE(lazy_keys_of_latin1_letters) {
         {"Cafés", 0, "1: 카페"},
         {"Tu\u0308rkiye", 0, "1: 튀르키예"},  // ü as u and a combining diaeresis
     };
-    for (const auto& c : cases)
-        BOOST_TEST_CONTEXT("query: " << c.query) {
-            BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
-            lazy.prepare(c.query, analyzer);
-            const auto words = analyzer.analyze(c.query);
-            BOOST_TEST(render(eager.longest_match(words, c.start)) == c.expected);
-            BOOST_TEST(render(lazy.longest_match(words, c.start)) == c.expected);
-        }
+    check_lazy_matches(path, cases, analyzer);
     // An English query analyses 표/table and Aßmann, not Türkiye or café.
     BilingualLexicon lazy = BilingualLexicon::load_lazily(path);
     lazy.prepare("table", analyzer);
