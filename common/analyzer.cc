@@ -96,11 +96,11 @@ void Analyzer::index_words(Xapian::Document& doc, const std::vector<AnalyzedWord
     using namespace schema;
     for (const AnalyzedWord& w : words) {
         termpos += kPositionStride;
-        // Positions only where a phrase can use them: phrases match Korean
-        // words by their stem, and a word's bigrams only together (one
-        // bigram alone is a plain term), so neither the written form of a
-        // Korean word nor the one bigram of a two-syllable word needs them.
-        if (w.script == Script::Hangul && options_.strip_particles)
+        // Positions only where a phrase can use them: not on a word that
+        // phrases match by its stem, nor on the one bigram of a
+        // two-syllable word (word_query() takes a lone bigram as a plain
+        // term; bigrams make a phrase only together).
+        if (phrase_by_stem(w))
             doc.add_term(term("", field, w.exact), wdf);
         else
             doc.add_posting(term("", field, w.exact), termpos, wdf);
@@ -157,12 +157,10 @@ Xapian::Query Analyzer::word_query(const AnalyzedWord& w, std::string_view field
 
 Xapian::Query Analyzer::phrase_query(const std::vector<AnalyzedWord>& words,
                                      std::string_view field) const {
-    // Korean words match by stem so particles do not break a phrase.
     std::vector<Xapian::Query> terms;
     for (const auto& w : words)
-        terms.emplace_back(w.script == Script::Hangul && options_.strip_particles
-                               ? schema::term(schema::kKoreanStemKind, field, w.stem)
-                               : schema::term("", field, w.exact));
+        terms.emplace_back(phrase_by_stem(w) ? schema::term(schema::kKoreanStemKind, field, w.stem)
+                                             : schema::term("", field, w.exact));
     if (terms.size() == 1) return terms.front();
     const auto window = static_cast<Xapian::termcount>(schema::kPositionStride * (words.size() - 1) + 1);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);

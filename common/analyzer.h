@@ -73,6 +73,12 @@ public:
 private:
     KoreanParticleStripper stripper_;
     AnalyzerOptions options_;
+    // Whether phrases match this word by its Korean stem (K) rather than
+    // as written: so particles do not break a phrase. Indexing gives
+    // positions only to the term a phrase uses.
+    bool phrase_by_stem(const AnalyzedWord& w) const {
+        return w.script == Script::Hangul && options_.strip_particles;
+    }
     // The English stem of a word, remembered: stemming was the analyser's
     // largest cost, and text repeats its words.
     const std::string& stem(const std::string& word);
