@@ -36,10 +36,9 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     stored.url = context.url;
     stored.hash = context.hash;
     stored.indexed = context.indexed;
-    std::string text;
     for (const auto& p : part.paragraphs) {
-        if (!text.empty()) text += '\n';
-        text += p;
+        if (!stored.text.empty()) stored.text += '\n';
+        stored.text += p;
     }
 
     Xapian::Document doc;
@@ -63,8 +62,8 @@ Xapian::Document make_part_document(Analyzer& analyzer, const LanguagePart& part
     doc.add_value(schema::kDocumentSlot, schema::key_term(schema::kDocumentId, context.doc_key));
     doc.add_boolean_term(schema::key_term(schema::kSourceFile, context.path));
     doc.add_boolean_term(schema::boolean_term(schema::kLanguage, part.lang));
-    doc.add_value(schema::kPartSlot, encode(stored));
-    doc.add_value(schema::kTextSlot, text);
+    doc.add_value(schema::kLabelSlot, encode(PartLabel{stored.id, stored.lang}));
+    doc.add_value(schema::kRecordSlot, encode(stored));
     return doc;
 }
 

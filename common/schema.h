@@ -68,23 +68,20 @@ inline constexpr Xapian::valueno kDocumentSlot = 3;
 // detection reads it for every part at once, to rank translation
 // candidates of a plausible length first.
 inline constexpr Xapian::valueno kLengthSlot = 4;
-// The part's text, paragraphs separated by '\n', for snippets. Not in the
-// part's record (kPartSlot): a search reads the record of every hit it
-// lists, but the text only to make a snippet; and a value is stored
-// uncompressed (when the text was in the document data, its zlib inflate
-// was a fifth of a query).
-inline constexpr Xapian::valueno kTextSlot = 5;
-// The part's stored record (stored_part.h), read for every hit shown and
-// every cluster member listed. Not the document data, for the same reason
-// as the text: Xapian compresses data of this size, and inflating it was
-// 7% of an in-process query.
-inline constexpr Xapian::valueno kPartSlot = 6;
+// The part's stored record with its text last (stored_part.h): all that a
+// hit shows, in one read (record and text as two values took 16% more
+// block reads per query). A value, not the document data: Xapian
+// compresses data, and inflating it was a fifth of a query.
+inline constexpr Xapian::valueno kRecordSlot = 5;
+// The part's id and language alone (PartLabel): duplicate detection and
+// the duplicate reports read them for many parts, without the text.
+inline constexpr Xapian::valueno kLabelSlot = 6;
 
 // Database metadata keys.
 // The version of what aisearch stores (terms, values, records): the
 // indexer rebuilds a database of another version, the searcher refuses it.
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "7";
+inline constexpr std::string_view kFormat = "8";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates

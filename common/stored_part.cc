@@ -12,9 +12,9 @@ constexpr std::string_view kKind = "aisearch-part";
 
 std::string encode(const StoredPart& p) {
     FieldWriter out(kKind);
-    out.reserve(p.title.size() + p.path.size() + 256);
+    out.reserve(p.title.size() + p.path.size() + p.text.size() + 256);
     // The id and language first, so a reader that wants only those stops
-    // early. The text is not here but in schema::kTextSlot.
+    // early; the text last, where its length cannot delay the other fields.
     out.add("id", p.id);
     out.add("lang", p.lang);
     out.add("title", p.title);
@@ -25,6 +25,14 @@ std::string encode(const StoredPart& p) {
     out.add("url", p.url);
     out.add("hash", p.hash);
     out.add("indexed", p.indexed);
+    out.add("text", p.text);
+    return out.take();
+}
+
+std::string encode(const PartLabel& label) {
+    FieldWriter out(kKind);
+    out.add("id", label.id);
+    out.add("lang", label.lang);
     return out.take();
 }
 
@@ -42,6 +50,7 @@ StoredPart decode_stored_part(std::string_view data) {
                              : name == "url"     ? &p.url
                              : name == "hash"    ? &p.hash
                              : name == "indexed" ? &p.indexed
+                             : name == "text"    ? &p.text
                                                  : nullptr;
         if (field) field->assign(value);
         return true;

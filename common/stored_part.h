@@ -1,6 +1,7 @@
-// What the indexer stores with each language part (value slot kPartSlot)
-// and the searcher reads back to show a hit: an "aisearch-part" record
-// (common/record_fields.h), the text last.
+// What the indexer stores with each language part and the searcher reads
+// back to show a hit: an "aisearch-part" record (common/record_fields.h)
+// in value slot kRecordSlot, the text last; and the part's label, a record
+// of the same kind with the id and language alone, in kLabelSlot.
 #pragma once
 
 #include <string>
@@ -19,6 +20,7 @@ struct StoredPart {
     std::string url;
     std::string hash;     // content hash of the source file when indexed
     std::string indexed;  // when it was indexed, ISO 8601 UTC
+    std::string text;     // paragraphs separated by '\n', for snippets
 };
 
 std::string encode(const StoredPart& part);
@@ -29,6 +31,9 @@ struct PartLabel {
     std::string id;
     std::string lang;
 };
+
+std::string encode(const PartLabel& label);
+// Reads a label or a whole stored part.
 // Throws CorruptDatabaseError if `data` has no id.
 PartLabel decode_part_label(std::string_view data);
 // Throws CorruptDatabaseError if `data` is not a stored part.

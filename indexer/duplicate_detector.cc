@@ -934,7 +934,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             if (!did) continue;
             const Xapian::Document doc = db_.get_document(*did);
             if (!id.empty()) {
-                PartLabel label = decode_part_label(doc.get_value(schema::kPartSlot));
+                PartLabel label = decode_part_label(doc.get_value(schema::kLabelSlot));
                 index[m] = cluster.members.size();
                 cluster.members.push_back({m, std::move(label.id), std::move(label.lang)});
             }

@@ -38,7 +38,7 @@ DuplicateLookup::DuplicateLookup(std::vector<Xapian::Database> shards) : shards_
 DuplicateLookup::Member DuplicateLookup::member(const Xapian::Database& db, const std::string& part_term) {
     const auto did = find_part(db, part_term);
     if (!did) return {};
-    PartLabel p = decode_part_label(db.get_document(*did).get_value(schema::kPartSlot));
+    PartLabel p = decode_part_label(db.get_document(*did).get_value(schema::kLabelSlot));
     return {std::move(p.id), std::move(p.lang)};
 }
 
@@ -210,7 +210,7 @@ std::vector<DuplicateRelation> DuplicateLookup::relations_of(const std::string& 
         const std::string all;
         for (auto it = db.postlist_begin(all); it != db.postlist_end(all); ++it) {
             const Xapian::Document doc = db.get_document(*it);
-            const PartLabel p = decode_part_label(doc.get_value(schema::kPartSlot));
+            const PartLabel p = decode_part_label(doc.get_value(schema::kLabelSlot));
             const std::string document = document_of(p.id);
             if (p.id == id || document == id) {
                 exact.push_back({s, part_term_of(doc), p.id});

@@ -112,21 +112,20 @@ struct Searcher::Impl {
         struct Shown {
             Xapian::MSetIterator it;
             Xapian::Document doc;
-            std::string part, text, cluster;
+            std::string record, cluster;
         };
         std::vector<Shown> shown;
-        for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back({it, it.get_document(), {}, {}, {}});
+        for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back({it, it.get_document(), {}, {}});
         std::vector<Shown*> by_docid;
         for (auto& s : shown) by_docid.push_back(&s);
         std::sort(by_docid.begin(), by_docid.end(), [](const Shown* a, const Shown* b) { return *a->it < *b->it; });
-        for (Shown* s : by_docid) s->part = s->doc.get_value(schema::kPartSlot);
-        for (Shown* s : by_docid) s->text = s->doc.get_value(schema::kTextSlot);
+        for (Shown* s : by_docid) s->record = s->doc.get_value(schema::kRecordSlot);
         for (Shown* s : by_docid)
             s->cluster = q.collapse_duplicates ? s->it.get_collapse_key() : s->doc.get_value(schema::kClusterSlot);
         std::size_t rank = q.offset;
         for (const Shown& shown_hit : shown) {
-            const auto& [it, doc, stored, text, cluster] = shown_hit;
-            const StoredPart part = decode_stored_part(stored);
+            const auto& [it, doc, record, cluster] = shown_hit;
+            const StoredPart part = decode_stored_part(record);
             Hit h;
             h.rank = ++rank;
             h.id = part.id;
@@ -136,7 +135,7 @@ struct Searcher::Impl {
             h.date = part.date;
             h.source = part.source;
             h.score = it.get_weight();
-            Snippet s = snippets.make(text, parsed.highlight, q.snippet_length);
+            Snippet s = snippets.make(part.text, parsed.highlight, q.snippet_length);
             h.snippet = std::move(s.text);
             h.highlights = std::move(s.highlights);
             h.duplicates = duplicates->versions_of(*it, doc, cluster, part.id, part.lang);

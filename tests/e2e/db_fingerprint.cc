@@ -5,7 +5,7 @@
 //
 //   db_fingerprint DB              the fingerprint (below)
 //   db_fingerprint --revision DB   the committed Xapian revision
-//   db_fingerprint --data DB       "<Q-term>\t<document data>", by Q-term
+//   db_fingerprint --data DB       "<Q-term>\t<stored record>", by Q-term
 //   db_fingerprint --metadata DB   "<key>\t<value>" for every metadata key
 //                                  (values on one line: backslash, tab,
 //                                  newline and NUL written as \\ \t \n \0)
@@ -78,7 +78,7 @@ void fingerprint(const Xapian::Database& db) {
 void data(const Xapian::Database& db) {
     for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it) {
         for (auto p = db.postlist_begin(*it); p != db.postlist_end(*it); ++p)
-            std::cout << *it << "\t" << escaped(db.get_document(*p).get_value(6)) << "\n";  // 6: schema::kPartSlot
+            std::cout << *it << "\t" << escaped(db.get_document(*p).get_value(5)) << "\n";  // 5: schema::kRecordSlot
     }
 }
 

@@ -15,12 +15,13 @@ BOOST_AUTO_TEST_SUITE(stored_part)
 
 namespace {
 
-StoredPart part(std::string id, std::string title, std::string lang) {
+StoredPart part(std::string id, std::string title, std::string lang, std::string text = "") {
     StoredPart p;
     p.id = std::move(id);
     p.path = "/corpus/" + p.id;
     p.title = std::move(title);
     p.lang = std::move(lang);
+    p.text = std::move(text);
     return p;
 }
 
@@ -32,11 +33,11 @@ BOOST_AUTO_TEST_CASE(label_and_record) {
         StoredPart part;
     };
     const Case cases[] = {
-        {"korean part", part("001_29152febc62b8d9d.txt#ko", "딥시크 충격", "ko")},
-        {"english part", part("000_7cd7f575970c0177.txt", "DeepSeek shock", "en")},
-        {"empty title", part("empty", "", "en")},
-        {"invalid UTF-8 in the title", part("bad", "\xff\xfe 딥시크\xeb", "ko")},
-        {"field-like title", part("x", "id 3\nabc\ntext 5\nhello\n", "en")},
+        {"korean part", part("001_29152febc62b8d9d.txt#ko", "딥시크 충격", "ko", "딥시크의 충격.\n엔비디아 주가가 17% 떨어졌다.")},
+        {"english part", part("000_7cd7f575970c0177.txt", "DeepSeek shock", "en", "DeepSeek trained on H800 chips.")},
+        {"empty title and text", part("empty", "", "en")},
+        {"invalid UTF-8 in the title and text", part("bad", "\xff\xfe 딥시크\xeb", "ko", "\xc3\x28 딥시크가\xed\xa0\x80")},
+        {"field-like title and text", part("x", "id 3\nabc\ntext 5\nhello\n", "en", "text 2\nab\n\nid 1\nz\n")},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.name) {
@@ -49,6 +50,16 @@ BOOST_AUTO_TEST_CASE(label_and_record) {
             BOOST_TEST(back.title == c.part.title);
             BOOST_TEST(back.path == c.part.path);
             BOOST_TEST(back.lang == c.part.lang);
+            BOOST_TEST(back.text == c.part.text);
+            // The label alone, as duplicate detection reads it: the same
+            // id and language, and nothing else.
+            const std::string label_data = encode(PartLabel{c.part.id, c.part.lang});
+            BOOST_TEST(label_data.size() < data.size());
+            const PartLabel alone = decode_part_label(label_data);
+            BOOST_TEST(alone.id == c.part.id);
+            BOOST_TEST(alone.lang == c.part.lang);
+            BOOST_TEST(decode_stored_part(label_data).title.empty());
+            BOOST_TEST(decode_stored_part(label_data).text.empty());
         }
     }
 }
@@ -61,6 +72,7 @@ BOOST_AUTO_TEST_CASE(every_field_round_trips) {
     p.url = "https://example.com/a";
     p.hash = "abc123";
     p.indexed = "2026-11-22T10:00:00Z";
+    p.text = "딥시크가 공개한 모델.\n\nH800 2,048개로 훈련했다.";
     const StoredPart back = decode_stored_part(encode(p));
     BOOST_TEST(back.date == p.date);
     BOOST_TEST(back.source == p.source);
@@ -68,6 +80,7 @@ BOOST_AUTO_TEST_CASE(every_field_round_trips) {
     BOOST_TEST(back.url == p.url);
     BOOST_TEST(back.hash == p.hash);
     BOOST_TEST(back.indexed == p.indexed);
+    BOOST_TEST(back.text == p.text);
 }
 
 BOOST_AUTO_TEST_CASE(label_of_bad_data) {
