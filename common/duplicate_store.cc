@@ -188,6 +188,7 @@ std::vector<std::string> ClusterRecord::parts() const {
 
 std::string encode(const ClusterRecord& c) {
     FieldWriter out(kClusterKind);
+    if (c.large_size > 0) out.add("size", std::to_string(c.large_size));
     for (const auto& m : c.members) {
         std::string value = m.part;
         value.append(1, kPartSeparator).append(m.id).append(1, kPartSeparator).append(m.lang);
@@ -208,6 +209,8 @@ ClusterRecord decode_cluster_record(std::string_view data) {
             const auto parts = split(value, kPartSeparator);
             if (parts.size() != 3) throw corrupt_record("cluster", "bad member");
             c.members.push_back({std::string(parts[0]), std::string(parts[1]), std::string(parts[2])});
+        } else if (name == "size") {
+            if (!parse(value, c.large_size)) throw corrupt_record("cluster", "bad size");
         } else if (name == "link") {
             ClusterRecord::Link link;
             const auto fields = split(value, ' ');
@@ -223,8 +226,18 @@ ClusterRecord decode_cluster_record(std::string_view data) {
     return c;
 }
 
+void write_cluster(Xapian::WritableDatabase& db, std::string_view cluster_id, const ClusterRecord& c) {
+    const bool large = c.members.size() > kMaxClusterSize;
+    ClusterRecord size_only;
+    size_only.large_size = c.members.size();
+    db.set_metadata(cluster_key(cluster_id), c.members.empty() ? std::string() : encode(large ? size_only : c));
+    db.set_metadata(large_cluster_key(cluster_id), large ? encode(c) : std::string());
+}
+
 ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id) {
-    return decode_cluster_record(db.get_metadata(cluster_key(cluster_id)));
+    ClusterRecord c = decode_cluster_record(db.get_metadata(cluster_key(cluster_id)));
+    if (c.large_size == 0) return c;
+    return decode_cluster_record(db.get_metadata(large_cluster_key(cluster_id)));
 }
 
 std::string duplicates_key(std::string_view part_term) {
@@ -235,16 +248,8 @@ std::string cluster_key(std::string_view cluster_id) {
     return std::string(schema::kClusterKey).append(cluster_id);
 }
 
-std::string cluster_size_key(std::string_view cluster_id) {
-    return std::string(schema::kClusterSizeKey).append(cluster_id);
-}
-
-std::optional<std::size_t> read_cluster_size(const Xapian::Database& db, std::string_view cluster_id) {
-    const std::string text = db.get_metadata(cluster_size_key(cluster_id));
-    std::size_t size = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), size);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return size;
+std::string large_cluster_key(std::string_view cluster_id) {
+    return std::string(schema::kLargeClusterKey).append(cluster_id);
 }
 
 std::string duplicates_pending_key(std::string_view part_term) {

@@ -81,6 +81,10 @@ struct ClusterRecord {
     };
     std::vector<Member> members;
     std::vector<Link> links;
+    // Read from a cluster key of a cluster of more than kMaxClusterSize
+    // members: its size, without members or links (read_cluster() reads
+    // the whole record).
+    std::size_t large_size = 0;
 
     std::vector<std::string> parts() const;
 };
@@ -88,20 +92,23 @@ struct ClusterRecord {
 std::string encode(const ClusterRecord& c);
 // Throws CorruptDatabaseError if `data` is not a stored cluster; "" gives an empty one.
 ClusterRecord decode_cluster_record(std::string_view data);
-ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
 // The most members a cluster has unless exact copies or translations alone
 // make it larger: the indexer splits a larger group of linked parts along
 // its strongest near links, and the searcher does not read a larger
 // cluster's record for a hit.
 inline constexpr std::size_t kMaxClusterSize = 256;
-// The number of members stored for a cluster; nullopt if the database
-// predates the count.
-std::optional<std::size_t> read_cluster_size(const Xapian::Database& db, std::string_view cluster_id);
+// A cluster's record under its cluster key, or, for a cluster of more
+// than kMaxClusterSize members, its size there and the record under its
+// large-cluster key: a hit's cluster is one read, and never megabytes.
+// An empty record (no members) erases the cluster.
+void write_cluster(Xapian::WritableDatabase& db, std::string_view cluster_id, const ClusterRecord& c);
+// The whole record, following a large cluster's size to its record.
+ClusterRecord read_cluster(const Xapian::Database& db, std::string_view cluster_id);
 
 // Metadata keys.
 std::string duplicates_key(std::string_view part_term);
 std::string cluster_key(std::string_view cluster_id);
-std::string cluster_size_key(std::string_view cluster_id);
+std::string large_cluster_key(std::string_view cluster_id);
 std::string duplicates_pending_key(std::string_view part_term);
 
 // A cluster's id: a hash of its smallest member term, so it is stable

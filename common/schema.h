@@ -85,10 +85,12 @@ inline constexpr std::string_view kFormat = "8";
 inline constexpr std::string_view kFileStateKey = "file:";     // + absolute file path -> FileState
 inline constexpr std::string_view kLastUpdateKey = "last_update";  // ISO 8601 time of the last run
 inline constexpr std::string_view kDuplicatesKey = "dup:";  // + part term -> PartDuplicates
-inline constexpr std::string_view kClusterKey = "cluster:";  // + cluster id -> ClusterRecord
-// + cluster id -> its number of members, in decimal: the searcher reads a
-// large cluster's record (megabytes at 100k parts) only for the report.
-inline constexpr std::string_view kClusterSizeKey = "cluster-size:";
+// + cluster id -> ClusterRecord; for a cluster too large to list under a
+// hit, a record of its size alone (duplicate_store.h).
+inline constexpr std::string_view kClusterKey = "cluster:";
+// + cluster id -> the ClusterRecord of such a large cluster (megabytes at
+// 100k parts), which the reports read and a search does not.
+inline constexpr std::string_view kLargeClusterKey = "large-cluster:";
 // + part term: the part was added, changed or deleted and its duplicate
 // relations are still to be brought up to date.
 inline constexpr std::string_view kDuplicatesPendingKey = "dup-pending:";

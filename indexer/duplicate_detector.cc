@@ -916,10 +916,10 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     // value streams: on a first build of the 100k runs corpus that was a
     // quarter of detection.
     std::vector<std::pair<Xapian::docid, std::string>> collapse_values;
-    // Writes one cluster (members sorted, `id` "" for a lone part): each
-    // member's record and the cluster's record and size, and notes the
-    // members' collapse values. The caller counts it.
-    auto write_cluster = [&](const std::vector<std::string>& members, const std::string& id, auto& links_of) {
+    // Rewrites one cluster (members sorted, `id` "" for a lone part): each
+    // member's record and the cluster's record, and notes the members'
+    // collapse values. The caller counts it.
+    auto rewrite_cluster = [&](const std::vector<std::string>& members, const std::string& id, auto& links_of) {
         ClusterRecord cluster;
         std::map<std::string, std::size_t> index;
         for (const auto& m : members) {
@@ -950,8 +950,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
                     cluster.links.push_back({a->second, b->second, l.relation, l.similarity});
                 }
             }
-            db_.set_metadata(cluster_key(id), encode(cluster));
-            db_.set_metadata(cluster_size_key(id), std::to_string(cluster.members.size()));
+            write_cluster(db_, id, cluster);
         }
     };
     // A cluster none of whose members was touched, with the members its
@@ -1001,7 +1000,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
             parts.reserve(group.size());
             for (std::size_t i : group) parts.push_back(members[i]);
             const std::string id = parts.size() > 1 ? cluster_id(parts) : std::string();
-            if (!unchanged(parts, id, links_of)) write_cluster(parts, id, links_of);
+            if (!unchanged(parts, id, links_of)) rewrite_cluster(parts, id, links_of);
             if (!id.empty()) {
                 new_ids.insert(id);
                 ++summary.clusters;
@@ -1009,10 +1008,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         }
     }
     for (const auto& id : old_ids)
-        if (!new_ids.count(id)) {
-            db_.set_metadata(cluster_key(id), "");
-            db_.set_metadata(cluster_size_key(id), "");
-        }
+        if (!new_ids.count(id)) write_cluster(db_, id, {});
     std::sort(collapse_values.begin(), collapse_values.end());
     for (const auto& [did, id] : collapse_values) {
         Xapian::Document doc = db_.get_document(did);

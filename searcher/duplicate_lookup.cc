@@ -62,12 +62,8 @@ std::vector<Duplicate> DuplicateLookup::versions_of(Xapian::docid combined_docid
                                                     const std::string& lang) {
     if (cluster_id.empty()) return {};
     const Xapian::Database& db = shards_[(combined_docid - 1) % shards_.size()];
-    const auto size = read_cluster_size(db, cluster_id);
-    if (size && *size > kMaxClusterSize) return direct_versions_of(db, hit);
-    const std::string record = db.get_metadata(cluster_key(cluster_id));
-    // Stored before sizes were: judged by the record's length instead.
-    if (!size && record.size() > kMaxWalkedRecordBytes) return direct_versions_of(db, hit);
-    const ClusterRecord cluster = decode_cluster_record(record);
+    const ClusterRecord cluster = decode_cluster_record(db.get_metadata(cluster_key(cluster_id)));
+    if (cluster.large_size > 0) return direct_versions_of(db, hit);
     const auto& members = cluster.members;
 
     // The hit among the members: by id and language, or by part term if
@@ -169,7 +165,7 @@ std::vector<DuplicateCluster> DuplicateLookup::clusters(std::optional<Relation> 
         for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
             DuplicateCluster c;
             c.id = (*it).substr(prefix.size());
-            const ClusterRecord record = decode_cluster_record(db.get_metadata(*it));
+            const ClusterRecord record = read_cluster(db, c.id);
             std::map<std::string, Member> known;
             for (const auto& m : record.members) known[m.part] = {m.id, m.lang};
             for (const auto& m : record.members) {

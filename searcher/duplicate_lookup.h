@@ -27,13 +27,11 @@ public:
     // every link on it is, near otherwise; the path's lowest similarity).
     // `hit`: the hit's document (its combined docid, for the shard),
     // `cluster` its cluster id ("" for none), `part_id` its part id and
-    // `lang` its language. A cluster of more than kMaxClusterSize members
-    // (duplicate_store.h) is not read: the hit lists only the parts it
-    // links to itself, the closest kMaxDirectVersions.
+    // `lang` its language. The record of a cluster of more than
+    // kMaxClusterSize members (duplicate_store.h) is not read: the hit
+    // lists only the parts it links to itself, the closest
+    // kMaxDirectVersions.
     static constexpr std::size_t kMaxDirectVersions = 20;
-    // A cluster record of more bytes than this holds more than
-    // kMaxClusterSize members (about 150 bytes each).
-    static constexpr std::size_t kMaxWalkedRecordBytes = 64 * 1024;
     std::vector<Duplicate> versions_of(Xapian::docid combined_docid, const Xapian::Document& hit,
                                        const std::string& cluster, const std::string& part_id,
                                        const std::string& lang);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "aisearch/error.h"
 #include "common/duplicate_store.h"
 #include "common/stored_part.h"
@@ -258,6 +260,45 @@ BOOST_AUTO_TEST_CASE(cluster_records) {
         BOOST_TEST_CONTEXT(bad) { BOOST_CHECK_THROW(decode_cluster_record(record(bad)), DatabaseError); }
     BOOST_CHECK_THROW(decode_cluster_record(R"(["Qa","Qb"])"), DatabaseError);
     BOOST_CHECK_THROW(decode_cluster_record("aisearch-cluster\nmember 2\nQa\n"), DatabaseError);
+}
+
+// A cluster's record, as the indexer writes it and the searcher and the
+// reports read it back: a cluster too large to list under a hit leaves
+// only its size under its cluster key.
+BOOST_AUTO_TEST_CASE(large_clusters_stored_as_their_size) {
+    auto cluster_of = [](std::size_t members) {
+        ClusterRecord c;
+        for (std::size_t i = 0; i < members; ++i) {
+            const std::string id = "기사-" + std::to_string(i) + ".txt#ko";
+            c.members.push_back({"Q/c/" + id, id, "ko"});
+            if (i > 0) c.links.push_back({0, i, Relation::Exact, 1.0});
+        }
+        return c;
+    };
+    struct Case {
+        std::size_t members;
+        std::size_t size_under_cluster_key;  // 0: the whole record is there
+    };
+    // In turn on one id: growing past the limit and shrinking back.
+    const Case cases[] = {{2, 0}, {kMaxClusterSize, 0}, {kMaxClusterSize + 1, kMaxClusterSize + 1}, {1000, 1000}, {3, 0}};
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto& c : cases)
+        BOOST_TEST_CONTEXT(c.members << " members") {
+            write_cluster(db, "c1", cluster_of(c.members));
+            const ClusterRecord as_hit = decode_cluster_record(db.get_metadata(cluster_key("c1")));
+            BOOST_TEST(as_hit.large_size == c.size_under_cluster_key);
+            BOOST_TEST(as_hit.members.size() == (c.size_under_cluster_key ? 0 : c.members));
+            BOOST_TEST(db.get_metadata(large_cluster_key("c1")).empty() == (c.size_under_cluster_key == 0));
+            const ClusterRecord whole = read_cluster(db, "c1");
+            BOOST_TEST(whole.parts() == cluster_of(c.members).parts());
+            BOOST_TEST(whole.links.size() == c.members - 1);
+            BOOST_TEST(whole.large_size == 0u);
+        }
+    write_cluster(db, "c1", {});
+    BOOST_TEST(db.get_metadata(cluster_key("c1")).empty());
+    BOOST_TEST(db.get_metadata(large_cluster_key("c1")).empty());
+    BOOST_TEST(read_cluster(db, "c1").members.empty());
+    BOOST_CHECK_THROW(decode_cluster_record("aisearch-cluster\nsize 3\nx3a\n"), DatabaseError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
