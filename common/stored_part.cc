@@ -14,7 +14,7 @@ std::string encode(const StoredPart& p) {
     FieldWriter out(kKind);
     out.reserve(p.title.size() + p.path.size() + p.text.size() + 256);
     // The id and language first, so a reader that wants only those stops
-    // early; the text last, where its length cannot delay the other fields.
+    // early.
     out.add("id", p.id);
     out.add("lang", p.lang);
     out.add("title", p.title);
