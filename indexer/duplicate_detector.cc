@@ -896,7 +896,11 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     readers_.resize(1);
     known_.set_max_bytes(cache_bytes_);
     return_free_memory();
-    std::set<std::string> done, old_ids, new_ids;
+    // Hashed: a touched part of the 100k runs corpus walks a group of
+    // 91,340 parts, and ordered sets of their terms were a tenth of a
+    // reindex of 1% of the files.
+    std::unordered_set<std::string> done;
+    std::set<std::string> old_ids, new_ids;
     // Written back every few thousand rewrites, even inside a cluster:
     // setting a value makes Xapian rewrite all of a document's values (its
     // text among them), held in memory until the commit, and one group of
@@ -967,7 +971,7 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
     };
     for (const auto& start : touched) {
         if (done.count(start)) continue;
-        std::map<std::string, PartLinks> brief;
+        std::unordered_map<std::string, PartLinks> brief;
         auto links_of = [&](const std::string& term) -> const PartLinks& {
             auto it = brief.find(term);
             if (it == brief.end()) it = brief.emplace(term, read_part_links(db_, term)).first;
@@ -986,14 +990,15 @@ DuplicateSummary DuplicateDetector::update(const std::function<void()>& checkpoi
         std::sort(members.begin(), members.end());
         // One cluster, or several if the group is too large to be a story.
         // Every link of a member leads to another member (the walk
-        // followed them all), found in the sorted list.
+        // followed them all).
+        std::unordered_map<std::string_view, std::size_t> index_of;
+        index_of.reserve(members.size());
+        for (std::size_t i = 0; i < members.size(); ++i) index_of.emplace(members[i], i);
         std::vector<ClusterEdge> edges;
         for (std::size_t i = 0; i < members.size(); ++i)
             for (const auto& l : links_of(members[i]).links) {
-                const auto b = static_cast<std::size_t>(
-                    std::lower_bound(members.begin(), members.end(), l.other) - members.begin());
-                if (b > i && b < members.size() && members[b] == l.other)
-                    edges.push_back({i, b, l.relation, l.similarity});
+                const auto b = index_of.find(l.other);
+                if (b != index_of.end() && b->second > i) edges.push_back({i, b->second, l.relation, l.similarity});
             }
         for (const auto& group : split_into_clusters(members.size(), edges, kMaxClusterSize)) {
             std::vector<std::string> parts;
