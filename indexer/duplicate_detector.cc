@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cstdio>
 #include <cmath>
-#include <deque>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
